@@ -1,0 +1,17 @@
+// Histogram buckets per kind of thing measured: a cache lookup is not an LLM call.
+// Alert thresholds sit on bucket boundaries (1 s memory search, 60 s tool call) so the
+// rules compare exact bucket counts instead of interpolated quantiles.
+
+export const buckets = {
+  toolCall: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+  llmRequest: [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300],
+  memoryOperation: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  memorySearchResults: [0, 1, 2, 5, 10, 20, 50, 100, 500],
+  approvalWait: [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 43200, 86400],
+  agentRun: [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600],
+  pipeline: [1, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200],
+  a2aRequest: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+  responseSize: [256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216],
+  cacheOperation: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+  serverRequest: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+} as const satisfies Record<string, readonly number[]>;

@@ -1,0 +1,71 @@
+// The vocabulary the catalog is written in: labels and metric definitions.
+// Definitions carry no namespace; `resolveCatalog` prefixes them (agent_, l9_, ...).
+
+export type MetricType = "counter" | "gauge" | "histogram";
+
+/** Base units only (Prometheus conventions); "" for plain counts. */
+export type Unit = "seconds" | "bytes" | "dollars" | "tokens" | "";
+
+export interface LabelDef<N extends string = string> {
+  readonly name: N;
+  readonly help: string;
+  /** Closed set of values; anything else is recorded as `__invalid__`. */
+  readonly values?: readonly string[];
+  /** Bound on distinct values; past it values fold into `__overflow__`. */
+  readonly limit: number;
+}
+
+export interface MetricDef<L extends string = string, T extends MetricType = MetricType> {
+  readonly type: T;
+  /** Name without namespace, e.g. `tool_calls_total`. */
+  readonly name: string;
+  readonly help: string;
+  readonly unit: Unit;
+  readonly labels: readonly LabelDef<L>[];
+  /** Histogram upper bounds, ascending, without +Inf. */
+  readonly buckets?: readonly number[];
+}
+
+export type CounterDef<L extends string = string> = MetricDef<L, "counter">;
+export type GaugeDef<L extends string = string> = MetricDef<L, "gauge">;
+export type HistogramDef<L extends string = string> = MetricDef<L, "histogram"> & { readonly buckets: readonly number[] };
+
+/** The label names of a metric definition, as a union of string literals. */
+export type LabelsOf<M> = M extends MetricDef<infer L, MetricType> ? L : never;
+
+export const DEFAULT_LABEL_LIMIT = 100;
+
+export function label<N extends string>(
+  name: N,
+  help: string,
+  options: { values?: readonly string[]; limit?: number } = {},
+): LabelDef<N> {
+  const limit = options.limit ?? (options.values ? options.values.length : DEFAULT_LABEL_LIMIT);
+  return { name, help, limit, ...(options.values ? { values: options.values } : {}) };
+}
+
+/** Unit implied by the name's suffix, so a definition cannot disagree with its name. */
+function unitOf(name: string): Unit {
+  const base = name.replace(/_total$/, "");
+  for (const unit of ["seconds", "bytes", "dollars", "tokens"] as const) {
+    if (base.endsWith(`_${unit}`)) return unit;
+  }
+  return "";
+}
+
+export function counter<L extends string>(name: string, help: string, labels: readonly LabelDef<L>[]): CounterDef<L> {
+  return { type: "counter", name, help, unit: unitOf(name), labels };
+}
+
+export function gauge<L extends string>(name: string, help: string, labels: readonly LabelDef<L>[]): GaugeDef<L> {
+  return { type: "gauge", name, help, unit: unitOf(name), labels };
+}
+
+export function histogram<L extends string>(
+  name: string,
+  help: string,
+  labels: readonly LabelDef<L>[],
+  buckets: readonly number[],
+): HistogramDef<L> {
+  return { type: "histogram", name, help, unit: unitOf(name), labels, buckets };
+}

@@ -1,0 +1,60 @@
+// Every label the catalog uses, with its bound on distinct values. A label shared by several
+// metrics (tool, agent) is one definition, so the cardinality guard folds a value the same way
+// in all of them and ratios between them stay meaningful.
+import { label } from "./define.js";
+
+export const labels = {
+  tool: label("tool", "Tool name as the agent calls it.", { limit: 500 }),
+  agent: label("agent", "Agent (or agent role) that made the call.", { limit: 200 }),
+  toolStatus: label("status", "Outcome of a tool call.", { values: ["success", "error", "timeout", "denied"] }),
+  errorType: label("error_type", "Class of error (error code or name).", { limit: 100 }),
+
+  provider: label("provider", "LLM provider.", { limit: 20 }),
+  model: label("model", "LLM model name.", { limit: 100 }),
+  llmStatus: label("status", "Outcome of an LLM request.", { values: ["success", "error", "timeout"] }),
+  tokenType: label("type", "Token direction.", { values: ["prompt", "completion"] }),
+
+  memoryOperation: label("operation", "Memory operation.", { values: ["search", "write", "delete"] }),
+  segment: label("segment", "Memory segment (collection, namespace or tier).", { limit: 100 }),
+  status: label("status", "Outcome of the operation.", { values: ["success", "error"] }),
+
+  riskLevel: label("risk_level", "Risk level of the action awaiting approval.", { values: ["low", "medium", "high", "critical"] }),
+  decision: label("decision", "Approval decision.", { values: ["approved", "rejected", "expired"] }),
+  reason: label("reason", "Why the decision was taken (policy, human, timeout ...).", { limit: 50 }),
+
+  runStatus: label("status", "Outcome of an agent run.", { values: ["success", "error", "timeout", "cancelled"] }),
+  pipeline: label("pipeline", "Pipeline name.", { limit: 100 }),
+  pipelineStatus: label("status", "Outcome of a pipeline run.", { values: ["success", "error", "terminated"] }),
+
+  a2aOperation: label("operation", "Agent-to-agent operation (send_task, get_task, cancel_task ...).", { limit: 30 }),
+
+  cacheOperation: label("operation", "Cache operation (get, set, delete ...).", { limit: 20 }),
+  cacheResult: label("result", "Cache result.", { values: ["hit", "miss", "stored", "evicted", "error"] }),
+
+  endpoint: label("endpoint", "Rate-limited endpoint or key class.", { limit: 200 }),
+  rateLimitResult: label("result", "Rate limiter decision.", { values: ["allowed", "denied"] }),
+
+  method: label("method", "HTTP method.", { limit: 12 }),
+  route: label("route", "Route template (never the raw path).", { limit: 300 }),
+  statusCode: label("status_code", "HTTP status code.", { limit: 60 }),
+
+  grpcService: label("grpc_service", "Fully qualified gRPC service.", { limit: 50 }),
+  grpcMethod: label("grpc_method", "gRPC method.", { limit: 300 }),
+  grpcType: label("grpc_type", "gRPC call type.", { values: ["unary", "client_stream", "server_stream", "bidi_stream"] }),
+  grpcCode: label("grpc_code", "gRPC status code name, as go-grpc-middleware spells it.", {
+    values: [
+      "OK", "Canceled", "Unknown", "InvalidArgument", "DeadlineExceeded", "NotFound", "AlreadyExists",
+      "PermissionDenied", "ResourceExhausted", "FailedPrecondition", "Aborted", "OutOfRange",
+      "Unimplemented", "Internal", "Unavailable", "DataLoss", "Unauthenticated",
+    ],
+  }),
+
+  version: label("version", "Application version.", { limit: 1 }),
+  revision: label("revision", "Source revision.", { limit: 1 }),
+  runtime: label("runtime", "Runtime and its version.", { limit: 1 }),
+  errorReason: label("reason", "What went wrong inside the instrumentation.", {
+    values: ["invalid_label_value", "invalid_value", "collector_failed", "unknown_approval", "timer_reused", "logger_failed"],
+  }),
+  metric: label("metric", "Metric whose label overflowed.", { limit: 200 }),
+  labelName: label("label", "Label that overflowed.", { limit: 50 }),
+} as const;
