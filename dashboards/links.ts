@@ -43,3 +43,11 @@ export const panels = {
 
 export type PanelKey = keyof typeof panels;
 
+
+/** Fixed datasource uids, provisioned in Grafana and named by dashboards and Grafana-managed rules. */
+export const datasourceUids = {
+  prometheus: "prometheus",
+  alertmanager: "alertmanager",
+  loki: "loki",
+  tempo: "tempo",
+} as const;
