@@ -1,0 +1,50 @@
+import type { ResolvedMetric } from "../catalog/resolve.js";
+import { type Exemplar, type Format, wrap, exemplarSuffix, formatNumber } from "./exposition.js";
+import { type JsonSample, type MetricContext, OwnMetric, type SeriesBase } from "./metric.js";
+
+export class CounterSeries implements SeriesBase {
+  value = 0;
+  exemplar: Exemplar | undefined = undefined;
+  readonly braced: string;
+
+  constructor(
+    readonly values: readonly string[],
+    readonly pairs: string,
+    private readonly owner: Counter<string>,
+  ) {
+    this.braced = wrap(pairs);
+  }
+
+  inc(): void {
+    this.value++;
+  }
+
+  /** Adds a non-negative finite amount; anything else is counted as an instrumentation error. */
+  add(amount: number): void {
+    if (amount >= 0 && amount !== Infinity) this.value += amount;
+    else this.owner.invalid(amount);
+  }
+}
+
+export class Counter<L extends string = string> extends OwnMetric<L, CounterSeries> {
+  readonly type = "counter" as const;
+  private readonly sampleName: string;
+
+  constructor(def: ResolvedMetric, context: MetricContext) {
+    super(def, context);
+    this.sampleName = def.name.endsWith("_total") ? def.name : `${def.name}_total`;
+  }
+
+  protected createSeries(values: readonly string[], pairs: string): CounterSeries {
+    return new CounterSeries(values, pairs, this as Counter<string>);
+  }
+
+  protected renderSeries(series: CounterSeries, format: Format): string {
+    const name = format === "openmetrics" ? this.sampleName : this.name;
+    return `${name}${series.braced} ${formatNumber(series.value)}${exemplarSuffix(series.exemplar, format)}\n`;
+  }
+
+  protected samples(series: CounterSeries, into: JsonSample[]): void {
+    into.push({ value: series.value, labels: this.labelObject(series) });
+  }
+}

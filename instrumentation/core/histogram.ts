@@ -1,0 +1,86 @@
+import type { ResolvedMetric } from "../catalog/resolve.js";
+import { type Exemplar, type Format, wrap, exemplarSuffix, formatNumber } from "./exposition.js";
+import { type JsonSample, type MetricContext, OwnMetric, type SeriesBase } from "./metric.js";
+
+export class HistogramSeries implements SeriesBase {
+  /** Per-bucket (not cumulative) counts; the last slot is +Inf. Cumulated at render time. */
+  readonly counts: Float64Array;
+  sum = 0;
+  count = 0;
+  /** Latest exemplar per bucket, OpenMetrics only; allocated on first use. */
+  exemplars: (Exemplar | undefined)[] | undefined = undefined;
+  readonly braced: string;
+
+  constructor(
+    readonly values: readonly string[],
+    readonly pairs: string,
+    private readonly owner: Histogram<string>,
+  ) {
+    this.counts = new Float64Array(owner.upperBounds.length + 1);
+    this.braced = wrap(pairs);
+  }
+
+  /** Records a non-negative finite value; anything else is counted as an instrumentation error. */
+  observe(value: number): void {
+    if (!(value >= 0 && value !== Infinity)) {
+      this.owner.invalid(value);
+      return;
+    }
+    const bounds = this.owner.upperBounds;
+    let i = 0;
+    while (i < bounds.length && value > bounds[i]!) i++;
+    this.counts[i]!++;
+    this.sum += value;
+    this.count++;
+  }
+
+  /** Index of the bucket a value falls in, for attaching an exemplar. */
+  bucketOf(value: number): number {
+    const bounds = this.owner.upperBounds;
+    let i = 0;
+    while (i < bounds.length && value > bounds[i]!) i++;
+    return i;
+  }
+}
+
+export class Histogram<L extends string = string> extends OwnMetric<L, HistogramSeries> {
+  readonly type = "histogram" as const;
+  readonly upperBounds: readonly number[];
+  private readonly leText: readonly string[];
+
+  constructor(def: ResolvedMetric, context: MetricContext) {
+    super(def, context);
+    if (!def.buckets || def.buckets.length === 0) throw new Error(`histogram ${def.name}: no buckets`);
+    this.upperBounds = def.buckets;
+    this.leText = [...def.buckets.map((b) => `le="${formatNumber(b)}"`), 'le="+Inf"'];
+  }
+
+  protected createSeries(values: readonly string[], pairs: string): HistogramSeries {
+    return new HistogramSeries(values, pairs, this as Histogram<string>);
+  }
+
+  protected renderSeries(series: HistogramSeries, format: Format): string {
+    const prefix = `${this.name}_bucket{${series.pairs === "" ? "" : `${series.pairs},`}`;
+    let text = "";
+    let cumulative = 0;
+    for (let i = 0; i < series.counts.length; i++) {
+      cumulative += series.counts[i]!;
+      text += `${prefix}${this.leText[i]}} ${cumulative}${exemplarSuffix(series.exemplars?.[i], format)}\n`;
+    }
+    text += `${this.name}_sum${series.braced} ${formatNumber(series.sum)}\n`;
+    text += `${this.name}_count${series.braced} ${series.count}\n`;
+    return text;
+  }
+
+  protected samples(series: HistogramSeries, into: JsonSample[]): void {
+    const labels = this.labelObject(series);
+    let cumulative = 0;
+    for (let i = 0; i < series.counts.length; i++) {
+      cumulative += series.counts[i]!;
+      const le = i < this.upperBounds.length ? this.upperBounds[i]! : "+Inf";
+      into.push({ value: cumulative, labels: { ...labels, le: String(le) }, metricName: `${this.name}_bucket` });
+    }
+    into.push({ value: series.sum, labels, metricName: `${this.name}_sum` });
+    into.push({ value: series.count, labels, metricName: `${this.name}_count` });
+  }
+}

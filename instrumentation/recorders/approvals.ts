@@ -1,0 +1,84 @@
+// Human approvals: the pending queue by risk level, the wait from request to decision, and
+// decisions by outcome and reason.
+import type { MetricSet } from "../core/metric-set.js";
+import { secondsSince } from "../core/settled.js";
+import type { RecorderContext } from "./context.js";
+
+export type RiskLevel = "low" | "medium" | "high" | "critical";
+export type ApprovalDecision = "approved" | "rejected" | "expired";
+
+export class PendingApproval {
+  private readonly startedAt = performance.now();
+  private decided = false;
+
+  constructor(
+    private readonly recorder: ApprovalRecorder,
+    readonly riskLevel: RiskLevel,
+    readonly id: string | undefined,
+  ) {}
+
+  /** Records the decision; returns the wait in seconds (undefined when already decided). */
+  decide(decision: ApprovalDecision, reason = "unspecified"): number | undefined {
+    if (this.decided) {
+      this.recorder.unknown(this.id ?? "(handle)", "was already decided");
+      return undefined;
+    }
+    this.decided = true;
+    const seconds = secondsSince(this.startedAt);
+    this.recorder.decided(this, decision, reason, seconds);
+    return seconds;
+  }
+}
+
+export class ApprovalRecorder {
+  private readonly byId = new Map<string, PendingApproval>();
+
+  constructor(
+    private readonly metrics: MetricSet["approvals"],
+    private readonly context: RecorderContext,
+  ) {}
+
+  /** Puts an approval in the pending queue. With an `id`, it can be decided later by id. */
+  request(options: { riskLevel: RiskLevel; id?: string }): PendingApproval {
+    const approval = new PendingApproval(this, options.riskLevel, options.id);
+    if (options.id !== undefined) {
+      if (this.byId.has(options.id)) {
+        this.context.faults.report("duplicate_approval", "approvals", `approval ${options.id} was requested twice; the first request is kept`);
+        return this.byId.get(options.id)!;
+      }
+      this.byId.set(options.id, approval);
+    }
+    this.metrics.pending.at(options.riskLevel).inc();
+    return approval;
+  }
+
+  /** Decides a pending approval by id; returns the wait in seconds, undefined for an unknown id. */
+  decide(id: string, decision: ApprovalDecision, reason?: string): number | undefined {
+    const approval = this.byId.get(id);
+    if (!approval) {
+      this.unknown(id, "is not pending");
+      return undefined;
+    }
+    return approval.decide(decision, reason);
+  }
+
+  /** Approvals currently pending, by risk level. */
+  pending(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const series of this.metrics.pending.allSeries()) counts[series.values[0]!] = series.value;
+    return counts;
+  }
+
+  /** @internal */
+  decided(approval: PendingApproval, decision: ApprovalDecision, reason: string, seconds: number): void {
+    if (approval.id !== undefined) this.byId.delete(approval.id);
+    this.metrics.pending.at(approval.riskLevel).dec();
+    this.metrics.wait.at(approval.riskLevel, decision).observe(seconds);
+    this.metrics.decisions.at(approval.riskLevel, decision, reason).inc();
+  }
+
+  /** @internal */
+  unknown(id: string, what: string): void {
+    this.context.faults.report("unknown_approval", "approvals", `approval ${id} ${what}; decision ignored`);
+  }
+}

@@ -1,0 +1,28 @@
+// Cache operations: result (hit, miss ...) and latency per operation.
+import type { MetricSet } from "../core/metric-set.js";
+import { secondsSince, settled } from "../core/settled.js";
+import type { RecorderContext } from "./context.js";
+
+export type CacheResult = "hit" | "miss" | "stored" | "evicted" | "error";
+
+export class CacheRecorder {
+  constructor(
+    private readonly metrics: MetricSet["cache"],
+    private readonly context: RecorderContext,
+  ) {}
+
+  /** Times a lookup; a result of undefined or null is a miss, anything else a hit. */
+  lookup<R>(labels: { operation?: string }, fn: () => R): R {
+    const operation = labels.operation ?? "get";
+    const startedAt = performance.now();
+    return settled(fn, this.context.faults, (failed, _error, result) => {
+      const outcome: CacheResult = failed ? "error" : result === undefined || result === null ? "miss" : "hit";
+      this.record({ operation, result: outcome, seconds: secondsSince(startedAt) });
+    });
+  }
+
+  record(event: { operation: string; result: CacheResult; seconds?: number }): void {
+    this.metrics.operations.at(event.operation, event.result).inc();
+    if (event.seconds !== undefined) this.metrics.duration.at(event.operation).observe(event.seconds);
+  }
+}
