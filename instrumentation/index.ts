@@ -20,3 +20,5 @@ export type { PipelineStatus } from "./recorders/pipelines.js";
 export type { A2aLabels } from "./recorders/a2a.js";
 export type { CacheResult } from "./recorders/cache.js";
 export type { GrpcType } from "./recorders/servers.js";
+export * from "./middleware/index.js";
+export * from "./server/index.js";

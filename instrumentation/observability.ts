@@ -76,7 +76,7 @@ export class Observability {
   readonly rateLimits: RateLimitRecorder;
   readonly http: HttpRecorder;
   readonly grpc: GrpcRecorder;
-  /** @internal */
+  /** Counts and logs problems absorbed by the instrumentation (for middleware and extensions). */
   readonly faults: Faults;
 
   constructor(options: ObservabilityOptions = {}) {
@@ -96,8 +96,12 @@ export class Observability {
     overflow = (metric, label) => self.labelOverflow.at(metric, label).inc();
 
     this.registry = new MetricsRegistry(faults, defaultPairs, Object.keys(defaultLabels));
-    for (const metric of allMetrics(this.metrics)) this.registry.add(metric);
+    // The instrumentation's own metrics go last, so a collector failing during a scrape is
+    // counted in that same scrape.
+    const selfMetrics: unknown[] = Object.values(self);
+    for (const metric of allMetrics(this.metrics)) if (!selfMetrics.includes(metric)) this.registry.add(metric);
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, labels: {} });
+    for (const metric of Object.values(self)) this.registry.add(metric);
 
     self.buildInfo.at(options.build?.version ?? "unknown", options.build?.revision ?? "unknown", `node ${process.version}`).set(1);
 

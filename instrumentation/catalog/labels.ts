@@ -3,6 +3,19 @@
 // in all of them and ratios between them stay meaningful.
 import { label } from "./define.js";
 
+/** What the instrumentation absorbs instead of throwing into the application. */
+export const faultReasons = [
+  "invalid_label_value",
+  "invalid_value",
+  "collector_failed",
+  "recorder_failed",
+  "unknown_approval",
+  "duplicate_approval",
+  "unknown_model_price",
+  "timer_reused",
+  "logger_failed",
+] as const;
+
 export const labels = {
   tool: label("tool", "Tool name as the agent calls it.", { limit: 500 }),
   agent: label("agent", "Agent (or agent role) that made the call.", { limit: 200 }),
@@ -52,9 +65,7 @@ export const labels = {
   version: label("version", "Application version.", { limit: 1 }),
   revision: label("revision", "Source revision.", { limit: 1 }),
   runtime: label("runtime", "Runtime and its version.", { limit: 1 }),
-  errorReason: label("reason", "What went wrong inside the instrumentation.", {
-    values: ["invalid_label_value", "invalid_value", "collector_failed", "unknown_approval", "timer_reused", "logger_failed"],
-  }),
+  errorReason: label("reason", "What went wrong inside the instrumentation.", { values: faultReasons }),
   metric: label("metric", "Metric whose label overflowed.", { limit: 200 }),
   labelName: label("label", "Label that overflowed.", { limit: 50 }),
 } as const;

@@ -1,16 +1,8 @@
 // The instrumentation never throws into the application. What goes wrong inside it is counted
 // (instrumentation_errors_total{reason}) and logged once per reason and place.
+import type { faultReasons } from "../catalog/labels.js";
 
-export type FaultReason =
-  | "invalid_label_value"
-  | "invalid_value"
-  | "collector_failed"
-  | "recorder_failed"
-  | "unknown_approval"
-  | "duplicate_approval"
-  | "unknown_model_price"
-  | "timer_reused"
-  | "logger_failed";
+export type FaultReason = (typeof faultReasons)[number];
 
 export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
