@@ -21,6 +21,8 @@ import { RateLimitRecorder } from "./recorders/rate-limits.js";
 import { RunRecorder } from "./recorders/runs.js";
 import { GrpcRecorder, HttpRecorder } from "./recorders/servers.js";
 import { ToolRecorder } from "./recorders/tools.js";
+import { type AuditOptions, AuditLog, defaultAuditLogger } from "./audit/audit-log.js";
+import { type TracingMode, Tracing } from "./tracing/tracing.js";
 
 export interface ObservabilityOptions {
   /** Metric name prefix; default `agent`. */
@@ -39,6 +41,17 @@ export interface ObservabilityOptions {
   classifyError?: ErrorClassifier;
   /** Reported by `build_info`. */
   build?: { version?: string; revision?: string };
+  /**
+   * Audit events: one JSON line per tool call, approval transition, memory operation and LLM
+   * call. `true` writes them with pino to stdout; pass `{ logger }` for your own (pino-compatible)
+   * logger. Off by default.
+   */
+  audit?: boolean | AuditOptions;
+  /**
+   * Spans and exemplars when an OpenTelemetry SDK is registered ("auto", the default); "off"
+   * never touches the OpenTelemetry API.
+   */
+  tracing?: TracingMode;
 }
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -58,6 +71,12 @@ function checkOptions(options: ObservabilityOptions): void {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`labelLimits.${name}: ${JSON.stringify(limit)} must be a whole number >= 1`);
     if (!catalogLabels.has(name)) throw new Error(`labelLimits.${name}: no metric in the catalog has a label named ${name}`);
   }
+}
+
+function auditLog(option: ObservabilityOptions["audit"], faults: Faults, service: string | undefined): AuditLog | undefined {
+  if (!option) return undefined;
+  const settings = option === true ? {} : option;
+  return new AuditLog(settings.logger ?? defaultAuditLogger(settings.service ?? service), faults);
 }
 
 export class Observability {
@@ -105,7 +124,12 @@ export class Observability {
 
     self.buildInfo.at(options.build?.version ?? "unknown", options.build?.revision ?? "unknown", `node ${process.version}`).set(1);
 
-    const context: RecorderContext = { faults, classify: options.classifyError ?? classifyError };
+    const context: RecorderContext = {
+      faults,
+      classify: options.classifyError ?? classifyError,
+      tracing: new Tracing(options.tracing ?? "auto"),
+      audit: auditLog(options.audit, faults, defaultLabels.service),
+    };
     const prices = new PriceTable({ ...defaultPrices, ...options.prices });
     this.tools = new ToolRecorder(this.metrics.tools, context);
     this.llm = new LlmRecorder(this.metrics.llm, context, prices);

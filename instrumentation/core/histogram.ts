@@ -34,12 +34,18 @@ export class HistogramSeries implements SeriesBase {
     this.count++;
   }
 
-  /** Index of the bucket a value falls in, for attaching an exemplar. */
-  bucketOf(value: number): number {
+  /** Records a value with the trace it came from: an OpenMetrics exemplar on its bucket. */
+  observeWithExemplar(value: number, traceId: string, spanId: string): void {
+    if (!(value >= 0 && value !== Infinity)) {
+      this.owner.invalid(value);
+      return;
+    }
+    this.observe(value);
     const bounds = this.owner.upperBounds;
     let i = 0;
     while (i < bounds.length && value > bounds[i]!) i++;
-    return i;
+    this.exemplars ??= new Array<Exemplar | undefined>(this.counts.length).fill(undefined);
+    this.exemplars[i] = { labels: `trace_id="${traceId}",span_id="${spanId}"`, value, timestamp: Date.now() / 1000 };
   }
 }
 

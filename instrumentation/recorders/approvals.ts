@@ -2,7 +2,7 @@
 // decisions by outcome and reason.
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince } from "../core/settled.js";
-import type { RecorderContext } from "./context.js";
+import { type RecorderContext, traceFields } from "./context.js";
 
 export type RiskLevel = "low" | "medium" | "high" | "critical";
 export type ApprovalDecision = "approved" | "rejected" | "expired";
@@ -49,6 +49,13 @@ export class ApprovalRecorder {
       this.byId.set(options.id, approval);
     }
     this.metrics.pending.at(options.riskLevel).inc();
+    this.context.audit?.emit({
+      event: "approval_requested",
+      risk_level: options.riskLevel,
+      status: "pending",
+      ...(options.id !== undefined ? { approval_id: options.id } : {}),
+      ...traceFields(this.context.tracing.activeSpanContext()),
+    });
     return approval;
   }
 
@@ -75,6 +82,16 @@ export class ApprovalRecorder {
     this.metrics.pending.at(approval.riskLevel).dec();
     this.metrics.wait.at(approval.riskLevel, decision).observe(seconds);
     this.metrics.decisions.at(approval.riskLevel, decision, reason).inc();
+    this.context.audit?.emit({
+      event: "approval_decided",
+      risk_level: approval.riskLevel,
+      status: decision,
+      decision,
+      reason,
+      duration_seconds: seconds,
+      ...(approval.id !== undefined ? { approval_id: approval.id } : {}),
+      ...traceFields(this.context.tracing.activeSpanContext()),
+    });
   }
 
   /** @internal */

@@ -1,8 +1,11 @@
 // LLM calls: requests by outcome, latency, tokens by direction, and cost derived from the
 // model price table.
+import type { SpanContext } from "@opentelemetry/api";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
-import type { RecorderContext } from "./context.js";
+import { endSpan, startLlmSpan } from "../tracing/spans.js";
+import { withSpan } from "../tracing/tracing.js";
+import { type RecorderContext, observeTraced, traceFields } from "./context.js";
 import type { PriceTable } from "./prices.js";
 
 export type LlmStatus = "success" | "error" | "timeout";
@@ -53,29 +56,62 @@ export class LlmRecorder {
    */
   call<R>(labels: LlmLabels, fn: () => R, options: { usage?: (result: Awaited<R>) => TokenUsage | undefined } = {}): R {
     const startedAt = performance.now();
-    return settled(fn, this.context.faults, (failed, error, result) => {
+    const tracer = this.context.tracing.tracer();
+    const span = tracer ? startLlmSpan(tracer, labels.provider, labels.model, labels.agent) : undefined;
+    const run = span ? () => withSpan(span, fn) : fn;
+    return settled(run, this.context.faults, (failed, error, result) => {
       const seconds = secondsSince(startedAt);
+      const spanContext = span?.spanContext();
       if (failed) {
-        const kind = this.context.classify(error).kind;
-        this.record({ ...labels, status: kind === "timeout" ? "timeout" : "error", seconds });
+        const { kind, errorType } = this.context.classify(error);
+        this.record({ ...labels, status: kind === "timeout" ? "timeout" : "error", seconds }, spanContext, errorType);
+        if (span) endSpan(span, false, errorType);
         return;
       }
-      const usage = options.usage ? options.usage(result as Awaited<R>) : usageOf(result);
-      this.record({ ...labels, ...usage, status: "success", seconds });
+      try {
+        const usage = options.usage ? options.usage(result as Awaited<R>) : usageOf(result);
+        this.record({ ...labels, ...usage, status: "success", seconds }, spanContext);
+        if (span) {
+          endSpan(span, true, undefined, {
+            ...(usage?.promptTokens !== undefined ? { "gen_ai.usage.input_tokens": usage.promptTokens } : {}),
+            ...(usage?.completionTokens !== undefined ? { "gen_ai.usage.output_tokens": usage.completionTokens } : {}),
+          });
+        }
+      } catch (fault) {
+        if (span) endSpan(span, true);
+        throw fault;
+      }
     });
   }
 
-  /** Records a request timed elsewhere; returns its cost in dollars (0 when the model has no price). */
-  record(event: LlmEvent): number {
+  /**
+   * Records a request timed elsewhere; returns its cost in dollars (0 when the model has no
+   * price). `spanContext` defaults to the active span's, for the exemplar and the audit line.
+   */
+  record(event: LlmEvent, spanContext: SpanContext | undefined = this.context.tracing.activeSpanContext(), errorType?: string): number {
     const { provider, model, agent } = event;
-    this.metrics.requests.at(provider, model, agent, event.status ?? "success").inc();
-    if (event.seconds !== undefined) this.metrics.duration.at(provider, model).observe(event.seconds);
+    const status = event.status ?? "success";
+    this.metrics.requests.at(provider, model, agent, status).inc();
+    if (event.seconds !== undefined) observeTraced(this.metrics.duration.at(provider, model), event.seconds, spanContext);
     const prompt = event.promptTokens ?? 0;
     const completion = event.completionTokens ?? 0;
     if (prompt !== 0) this.metrics.tokens.at(provider, model, agent, "prompt").add(prompt);
     if (completion !== 0) this.metrics.tokens.at(provider, model, agent, "completion").add(completion);
     const cost = event.costDollars ?? this.costOf(model, prompt, completion);
     if (cost > 0 || event.costDollars !== undefined) this.metrics.cost.at(provider, model, agent).add(cost);
+    this.context.audit?.emit({
+      event: "llm_call",
+      provider,
+      model,
+      agent,
+      status,
+      ...(event.seconds !== undefined ? { duration_seconds: event.seconds } : {}),
+      ...(errorType !== undefined ? { error_type: errorType } : {}),
+      prompt_tokens: prompt,
+      completion_tokens: completion,
+      cost_dollars: cost,
+      ...traceFields(spanContext),
+    });
     return cost;
   }
 

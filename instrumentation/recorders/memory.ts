@@ -1,7 +1,10 @@
 // Memory operations (search, write, delete) by segment: outcome, latency, results per search.
+import type { SpanContext } from "@opentelemetry/api";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
-import type { RecorderContext } from "./context.js";
+import { endSpan, startMemorySpan } from "../tracing/spans.js";
+import { withSpan } from "../tracing/tracing.js";
+import { type RecorderContext, observeTraced, traceFields } from "./context.js";
 
 export type MemoryOperation = "search" | "write" | "delete";
 
@@ -44,17 +47,37 @@ export class MemoryRecorder {
     return this.operation("delete", labels.segment, fn);
   }
 
-  record(event: MemoryEvent): void {
-    this.metrics.operations.at(event.operation, event.segment, event.status ?? "success").inc();
-    if (event.seconds !== undefined) this.metrics.duration.at(event.operation, event.segment).observe(event.seconds);
+  /** Records an operation timed elsewhere; `spanContext` defaults to the active span's. */
+  record(event: MemoryEvent, spanContext: SpanContext | undefined = this.context.tracing.activeSpanContext(), errorType?: string): void {
+    const status = event.status ?? "success";
+    this.metrics.operations.at(event.operation, event.segment, status).inc();
+    if (event.seconds !== undefined) observeTraced(this.metrics.duration.at(event.operation, event.segment), event.seconds, spanContext);
     if (event.operation === "search" && event.results !== undefined) this.metrics.searchResults.at(event.segment).observe(event.results);
+    this.context.audit?.emit({
+      event: "memory_operation",
+      operation: event.operation,
+      segment: event.segment,
+      status,
+      ...(event.seconds !== undefined ? { duration_seconds: event.seconds } : {}),
+      ...(errorType !== undefined ? { error_type: errorType } : {}),
+      ...(event.results !== undefined ? { results: event.results } : {}),
+      ...traceFields(spanContext),
+    });
   }
 
   private operation<R>(operation: MemoryOperation, segment: string, fn: () => R, count?: (result: Awaited<R>) => number | undefined): R {
     const startedAt = performance.now();
-    return settled(fn, this.context.faults, (failed, _error, result) => {
-      const results = !failed && count ? count(result as Awaited<R>) : undefined;
-      this.record({ operation, segment, status: failed ? "error" : "success", seconds: secondsSince(startedAt), results });
+    const tracer = this.context.tracing.tracer();
+    const span = tracer ? startMemorySpan(tracer, operation, segment) : undefined;
+    const run = span ? () => withSpan(span, fn) : fn;
+    return settled(run, this.context.faults, (failed, error, result) => {
+      const errorType = failed ? this.context.classify(error).errorType : undefined;
+      try {
+        const results = !failed && count ? count(result as Awaited<R>) : undefined;
+        this.record({ operation, segment, status: failed ? "error" : "success", seconds: secondsSince(startedAt), results }, span?.spanContext(), errorType);
+      } finally {
+        if (span) endSpan(span, !failed, errorType);
+      }
     });
   }
 }

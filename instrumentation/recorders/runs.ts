@@ -1,7 +1,10 @@
 // Agent runs: outcome, duration and how many are executing now.
+import type { Span } from "@opentelemetry/api";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
-import type { RecorderContext } from "./context.js";
+import { endSpan, startRunSpan } from "../tracing/spans.js";
+import { withSpan } from "../tracing/tracing.js";
+import { type RecorderContext, observeTraced } from "./context.js";
 
 export type RunStatus = "success" | "error" | "timeout" | "cancelled";
 
@@ -12,6 +15,8 @@ export class AgentRun {
   constructor(
     private readonly recorder: RunRecorder,
     readonly agent: string,
+    /** The run's span, when an OpenTelemetry SDK is registered. */
+    readonly span: Span | undefined,
   ) {}
 
   /** Ends the run; returns its duration in seconds (0 when already ended). */
@@ -22,7 +27,8 @@ export class AgentRun {
     }
     this.ended = true;
     const seconds = secondsSince(this.startedAt);
-    this.recorder.finish(this.agent, status, seconds);
+    this.recorder.finish(this, status, seconds);
+    if (this.span) endSpan(this.span, status === "success", status === "success" ? undefined : status);
     return seconds;
   }
 }
@@ -35,13 +41,15 @@ export class RunRecorder {
 
   start(labels: { agent: string }): AgentRun {
     this.metrics.inProgress.at(labels.agent).inc();
-    return new AgentRun(this, labels.agent);
+    const tracer = this.context.tracing.tracer();
+    return new AgentRun(this, labels.agent, tracer ? startRunSpan(tracer, labels.agent) : undefined);
   }
 
   /** Runs an agent (sync or async) and records its outcome. */
   run<R>(labels: { agent: string }, fn: () => R): R {
     const run = this.start(labels);
-    return settled(fn, this.context.faults, (failed, error) => {
+    const span = run.span;
+    return settled(span ? () => withSpan(span, fn) : fn, this.context.faults, (failed, error) => {
       if (!failed) return void run.end("success");
       const kind = this.context.classify(error).kind;
       run.end(kind === "timeout" || kind === "cancelled" ? kind : "error");
@@ -49,10 +57,10 @@ export class RunRecorder {
   }
 
   /** @internal */
-  finish(agent: string, status: RunStatus, seconds: number): void {
-    this.metrics.inProgress.at(agent).dec();
-    this.metrics.runs.at(agent, status).inc();
-    this.metrics.duration.at(agent).observe(seconds);
+  finish(run: AgentRun, status: RunStatus, seconds: number): void {
+    this.metrics.inProgress.at(run.agent).dec();
+    this.metrics.runs.at(run.agent, status).inc();
+    observeTraced(this.metrics.duration.at(run.agent), seconds, run.span?.spanContext());
   }
 
   /** @internal */

@@ -1,10 +1,13 @@
 // Tool calls: count by outcome, latency, errors by type, and the age of the oldest call still
 // running. The handle a call returns is also its node in the in-flight list, so tracking a
-// call costs one small object.
+// call costs one small object (plus a span when an OpenTelemetry SDK is registered).
+import type { Span, SpanContext } from "@opentelemetry/api";
 import { InflightNode } from "../core/inflight.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { settled } from "../core/settled.js";
-import type { RecorderContext } from "./context.js";
+import { endSpan, startToolSpan } from "../tracing/spans.js";
+import { withSpan } from "../tracing/tracing.js";
+import { type RecorderContext, observeTraced, traceFields } from "./context.js";
 
 export type ToolStatus = "success" | "error" | "timeout" | "denied";
 
@@ -18,6 +21,8 @@ export class ToolCall extends InflightNode {
     private readonly recorder: ToolRecorder,
     readonly tool: string,
     readonly agent: string,
+    /** The call's span, when an OpenTelemetry SDK is registered. */
+    readonly span: Span | undefined,
   ) {
     super();
   }
@@ -41,7 +46,9 @@ export class ToolCall extends InflightNode {
       return 0;
     }
     const seconds = (performance.now() - this.startedAt) / 1000;
-    this.recorder.finish(this.tool, this.agent, status, seconds, errorType);
+    const span = this.span;
+    this.recorder.finish(this.tool, this.agent, status, seconds, errorType, span?.spanContext());
+    if (span) endSpan(span, status === "success", errorType ?? (status === "success" ? undefined : status));
     return seconds;
   }
 }
@@ -54,7 +61,9 @@ export class ToolRecorder {
 
   /** Starts timing a call; end it with `succeed()`, `fail(error)` or `end(status)`. */
   start(labels: ToolLabels): ToolCall {
-    const call = new ToolCall(this, labels.tool, labels.agent);
+    const tracer = this.context.tracing.tracer();
+    const span = tracer ? startToolSpan(tracer, labels.tool, labels.agent) : undefined;
+    const call = new ToolCall(this, labels.tool, labels.agent, span);
     this.metrics.oldestInflight.at(labels.tool, labels.agent).add(call);
     return call;
   }
@@ -62,12 +71,14 @@ export class ToolRecorder {
   /** Runs a tool call (sync or async) and records it whether it returns or throws. */
   call<R>(labels: ToolLabels, fn: () => R): R {
     const call = this.start(labels);
-    return settled(fn, this.context.faults, (failed, error) => (failed ? call.fail(error) : call.succeed()));
+    const span = call.span;
+    const run = span ? () => withSpan(span, fn) : fn;
+    return settled(run, this.context.faults, (failed, error) => (failed ? call.fail(error) : call.succeed()));
   }
 
   /** Records a call timed elsewhere. */
   record(event: ToolLabels & { status: ToolStatus; seconds: number; errorType?: string }): void {
-    this.finish(event.tool, event.agent, event.status, event.seconds, event.errorType);
+    this.finish(event.tool, event.agent, event.status, event.seconds, event.errorType, this.context.tracing.activeSpanContext());
   }
 
   /** Calls currently running, across all tools. */
@@ -78,10 +89,20 @@ export class ToolRecorder {
   }
 
   /** @internal */
-  finish(tool: string, agent: string, status: ToolStatus, seconds: number, errorType: string | undefined): void {
+  finish(tool: string, agent: string, status: ToolStatus, seconds: number, errorType: string | undefined, spanContext: SpanContext | undefined): void {
     this.metrics.calls.at(tool, agent, status).inc();
-    this.metrics.duration.at(tool, agent).observe(seconds);
-    if (status !== "success") this.metrics.errors.at(tool, agent, errorType ?? status).inc();
+    observeTraced(this.metrics.duration.at(tool, agent), seconds, spanContext);
+    const failedAs = status === "success" ? undefined : (errorType ?? status);
+    if (failedAs !== undefined) this.metrics.errors.at(tool, agent, failedAs).inc();
+    this.context.audit?.emit({
+      event: "tool_call",
+      tool,
+      agent,
+      status,
+      duration_seconds: seconds,
+      ...(failedAs !== undefined ? { error_type: failedAs } : {}),
+      ...traceFields(spanContext),
+    });
   }
 
   /** @internal */
