@@ -39,6 +39,8 @@ export const panels = {
   targetHealth: { dashboard: "services", panelId: 31 },
   sloBudget: { dashboard: "slos", panelId: 2 },
   firingAlerts: { dashboard: "slos", panelId: 11 },
+  instrumentationErrors: { dashboard: "services", panelId: 41 },
+  labelOverflow: { dashboard: "services", panelId: 42 },
 } as const satisfies Record<string, PanelRef>;
 
 export type PanelKey = keyof typeof panels;

@@ -25,7 +25,11 @@ export interface Thresholds {
   rateLimitDenials: { perSecond: number; for: Duration };
   cacheHitRatio: { min: number; for: Duration };
   pipelineFailures: { perHour: number; for: Duration };
-  toolCallAnomaly: { zScore: number; for: Duration };
+  /**
+   * ToolCallRateAnomaly: |z-score| of the tool call rate against its own history over `window`
+   * (default 1d), only where that history averages at least `minRatePerSecond` (default 0.1).
+   */
+  toolCallAnomaly: { zScore: number; for: Duration; window?: Duration; minRatePerSecond?: number };
   targetDown: { for: Duration };
   instrumentationErrors: { perMinute: number; for: Duration };
   labelOverflow: { perMinute: number; for: Duration };
@@ -46,7 +50,7 @@ export const defaultThresholds: Thresholds = {
   rateLimitDenials: { perSecond: 1, for: "5m" },
   cacheHitRatio: { min: 0.5, for: "15m" },
   pipelineFailures: { perHour: 1, for: "0m" },
-  toolCallAnomaly: { zScore: 3, for: "10m" },
+  toolCallAnomaly: { zScore: 3, for: "10m", window: "1d", minRatePerSecond: 0.1 },
   targetDown: { for: "2m" },
   instrumentationErrors: { perMinute: 1, for: "10m" },
   labelOverflow: { perMinute: 1, for: "10m" },

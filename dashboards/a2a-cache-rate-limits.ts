@@ -1,0 +1,188 @@
+// Agent-to-agent requests, caches and rate limits: the traffic between agents and what shapes it.
+import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
+import * as units from "@grafana/grafana-foundation-sdk/units";
+import { labels } from "../instrumentation/catalog/index.js";
+import type { DashboardsConfig } from "./config.js";
+import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { panels } from "./links.js";
+import { drillDown, drillDowns } from "./navigation.js";
+import { alertAbove, alertBelow, gauge, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
+import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
+
+export function a2aCacheRateLimits(c: DashboardsConfig): DashboardBuilder {
+  const m = c.metrics;
+  const { builder, x } = dashboard(c, "a2aCacheRateLimits", "Agent-to-agent requests, cache efficiency and rate-limiter decisions.", [
+    jobVariable(c),
+    instanceVariable(c),
+    labelVariable(c, m.a2a.requests, labels.agent, "Agent"),
+    labelVariable(c, m.cache.operations, labels.cacheOperation, "Cache operation", "cache_operation"),
+    labelVariable(c, m.rateLimits.decisions, labels.endpoint, "Rate-limited endpoint"),
+  ]);
+  return builder
+    .withRow(row(1, "Overview"))
+    .withPanel(requestsLast5m(x))
+    .withPanel(p95Now(x))
+    .withPanel(errorRateNow(x))
+    .withPanel(activeTasksNow(x))
+    .withPanel(tokensLastHour(x))
+    .withPanel(denialsLast5m(x))
+    .withRow(row(10, "Agent-to-agent"))
+    .withPanel(requestRateByAgent(x))
+    .withPanel(durationPercentiles(x))
+    .withPanel(activeTasksByAgent(x))
+    .withPanel(successVsError(x))
+    .withPanel(a2aErrors(x))
+    .withRow(row(20, "Cache"))
+    .withPanel(hitsAndMisses(x))
+    .withPanel(hitRatioGauge(x))
+    .withPanel(hitRatioByOperation(x))
+    .withPanel(cacheLatency(x))
+    .withRow(row(30, "Rate limits"))
+    .withPanel(rateLimitDecisions(x))
+    .withPanel(deniedEndpoints(x));
+}
+
+const a2aErrorsLink = drillDown(drillDowns.a2aErrors, "A2A errors by agent and operation");
+const deniedLink = drillDown(drillDowns.deniedEndpoints, "Denials by endpoint");
+
+function requestsLast5m({ m, q }: PanelContext) {
+  return stat({ id: 2, title: "A2A requests, last 5 m", unit: units.Short }, [query(q.increase(m.a2a.requests, { window: "5m" }), "requests")]);
+}
+
+function p95Now({ r, q, t }: PanelContext) {
+  return stat({ id: 3, title: "A2A p95 (worst agent)", unit: units.Seconds }, [
+    query(q.recorded(r.a2a.duration.p95, { by: [], op: "max" }), "p95"),
+  ]).thresholds(alertAbove(t.a2aLatency.p95Seconds));
+}
+
+function errorRateNow({ m, q }: PanelContext) {
+  return stat({ id: 4, title: "A2A error rate, last 5 m", unit: units.PercentUnit, links: [a2aErrorsLink] }, [
+    query(q.ratio(m.a2a.requests, { status: "error" }, { window: "5m" }), "errors"),
+  ]);
+}
+
+function activeTasksNow({ m, q }: PanelContext) {
+  return stat({ id: 5, title: "Active A2A tasks", unit: units.Short }, [query(q.sum(m.a2a.activeTasks), "tasks")]);
+}
+
+function tokensLastHour({ m, q }: PanelContext) {
+  return stat({ id: 6, title: "Tokens, last 1 h", unit: units.Short }, [query(q.increase(m.llm.tokens, { window: "1h" }), "tokens")]);
+}
+
+function denialsLast5m({ m, q }: PanelContext) {
+  return stat({ id: 7, title: "Rate-limit denials, last 5 m", unit: units.Short, links: [deniedLink] }, [
+    query(q.increase(m.rateLimits.decisions, { where: { result: "denied" }, window: "5m" }), "denied"),
+  ]);
+}
+
+function requestRateByAgent({ m, q }: PanelContext) {
+  return timeseries({ id: 11, title: "A2A request rate by agent", unit: units.RequestsPerSecond }, [
+    query(q.rate(m.a2a.requests, { by: ["agent"] }), "{{agent}}"),
+  ]);
+}
+
+function durationPercentiles({ r, q, t }: PanelContext) {
+  const byAgent = { by: ["agent"], op: "max" } as const;
+  return timeseries(
+    {
+      id: panels.a2aLatency.panelId,
+      title: "A2A duration p50 / p95 / p99 by agent",
+      unit: units.Seconds,
+      description: "From the recorded percentiles (worst operation and job per agent). The dashed line is the p95 latency alert threshold.",
+    },
+    [
+      query(q.recorded(r.a2a.duration.p50, byAgent), "{{agent}} p50"),
+      query(q.recorded(r.a2a.duration.p95, byAgent), "{{agent}} p95"),
+      query(q.recorded(r.a2a.duration.p99, byAgent), "{{agent}} p99"),
+    ],
+  )
+    .thresholds(alertAbove(t.a2aLatency.p95Seconds))
+    .thresholdsStyle(thresholdLine());
+}
+
+function activeTasksByAgent({ m, q }: PanelContext) {
+  return timeseries({ id: 13, title: "Active A2A tasks by agent", unit: units.Short }, [
+    query(q.sum(m.a2a.activeTasks, { by: ["agent"] }), "{{agent}}"),
+  ]);
+}
+
+function successVsError({ m, q }: PanelContext) {
+  return stacked({ id: 14, title: "A2A success vs error", unit: units.RequestsPerSecond, links: [a2aErrorsLink] }, [
+    query(q.rate(m.a2a.requests, { where: { status: "success" } }), "success"),
+    query(q.rate(m.a2a.requests, { where: { status: "error" } }), "error"),
+  ]);
+}
+
+function a2aErrors({ m, q }: PanelContext) {
+  return table({ id: drillDowns.a2aErrors.panelId, title: "A2A errors by agent and operation", unit: units.Short, w: 24 }, [
+    instantQuery(`sort_desc(${q.increase(m.a2a.requests, { by: ["agent", "operation"], where: { status: "error" }, window: "$__range" })})`),
+  ]);
+}
+
+function hitsAndMisses({ m, q }: PanelContext) {
+  return stacked({ id: 21, title: "Cache hits and misses", unit: units.OpsPerSecond, w: 9 }, [
+    query(q.rate(m.cache.operations, { by: ["result"], where: { result: { re: "hit|miss" } } }), "{{result}}"),
+  ]);
+}
+
+function hitRatioGauge({ r, q, t }: PanelContext) {
+  return gauge(
+    {
+      id: panels.cacheHitRatio.panelId,
+      title: "Cache hit ratio by operation",
+      unit: units.PercentUnit,
+      description: "hits / (hits + misses) per operation (worst job), as CacheHitRatioLow compares it. Red below its threshold.",
+    },
+    [query(q.recorded(r.cache.hitRatio, { by: ["operation"], op: "min" }), "{{operation}}")],
+  )
+    .min(0)
+    .max(1)
+    .thresholds(alertBelow(t.cacheHitRatio.min));
+}
+
+function hitRatioByOperation({ r, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: 23,
+      title: "Cache hit ratio by operation",
+      unit: units.PercentUnit,
+      description: "From the recorded hit ratio (worst job per operation). The dashed line is the CacheHitRatioLow threshold.",
+      w: 9,
+    },
+    [query(q.recorded(r.cache.hitRatio, { by: ["operation"], op: "min" }), "{{operation}}")],
+  )
+    .min(0)
+    .max(1)
+    .thresholds(alertBelow(t.cacheHitRatio.min))
+    .thresholdsStyle(thresholdLine());
+}
+
+function cacheLatency({ r, q }: PanelContext) {
+  return timeseries({ id: 24, title: "Cache latency p95 by operation", unit: units.Seconds, description: "Recorded p95 (worst job).", w: 24 }, [
+    query(q.recorded(r.cache.duration.p95, { by: ["operation"], op: "max" }), "{{operation}}"),
+  ]);
+}
+
+function rateLimitDecisions({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.rateLimitDecisions.panelId,
+      title: "Rate-limit decisions",
+      unit: units.RequestsPerSecond,
+      description: "Denials per job and endpoint, and all allowed requests. The dashed line is the RateLimitDenialsSpike threshold (on denials).",
+      links: [deniedLink],
+    },
+    [
+      query(q.rate(m.rateLimits.decisions, { by: ["endpoint"], perJob: true, where: { result: "denied" } }), `${q.jobLegend} {{endpoint}} denied`),
+      query(q.rate(m.rateLimits.decisions, { where: { result: "allowed" } }), "allowed"),
+    ],
+  )
+    .thresholds(alertAbove(t.rateLimitDenials.perSecond))
+    .thresholdsStyle(thresholdLine());
+}
+
+function deniedEndpoints({ m, q }: PanelContext) {
+  return table({ id: drillDowns.deniedEndpoints.panelId, title: "Denied requests by endpoint", unit: units.Short }, [
+    instantQuery(`sort_desc(${q.increase(m.rateLimits.decisions, { by: ["endpoint"], where: { result: "denied" }, window: "$__range" })})`),
+  ]);
+}

@@ -1,0 +1,255 @@
+// Agent operations: what the agents do (tools, approvals, memory, tokens, runs) and where it hurts.
+import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
+import * as units from "@grafana/grafana-foundation-sdk/units";
+import { labels } from "../instrumentation/catalog/index.js";
+import type { DashboardsConfig } from "./config.js";
+import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { panels } from "./links.js";
+import { drillDown, drillDowns } from "./navigation.js";
+import {
+  alertAbove,
+  barchart,
+  heatmap,
+  heatmapQuery,
+  instantQuery,
+  query,
+  stacked,
+  stat,
+  table,
+  thresholdLine,
+  timeseries,
+} from "./panels.js";
+import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
+
+export function agentOperations(c: DashboardsConfig): DashboardBuilder {
+  const m = c.metrics;
+  const { builder, x } = dashboard(c, "agentOperations", "Tool calls, approvals, memory search, token usage and agent runs.", [
+    jobVariable(c),
+    instanceVariable(c),
+    labelVariable(c, m.tools.calls, labels.agent, "Agent"),
+    labelVariable(c, m.tools.calls, labels.tool, "Tool"),
+    labelVariable(c, m.memory.operations, labels.segment, "Memory segment"),
+  ]);
+  return builder
+    .withRow(row(1, "Tools"))
+    .withPanel(toolCallsByAgent(x))
+    .withPanel(toolErrorsPerMinute(x))
+    .withPanel(toolSuccessVsFailure(x))
+    .withPanel(toolDurationP95(x))
+    .withPanel(oldestInflightToolCall(x))
+    .withPanel(topTools(x))
+    .withPanel(toolErrorsByType(x))
+    .withRow(row(10, "Approvals"))
+    .withPanel(approvalQueue(x))
+    .withPanel(approvalLatency(x))
+    .withPanel(highRiskApprovals(x))
+    .withPanel(approvalDecisions(x))
+    .withRow(row(20, "Memory"))
+    .withPanel(memorySearchLatency(x))
+    .withPanel(memoryOperations(x))
+    .withPanel(memoryErrors(x))
+    .withRow(row(30, "Tokens and runs"))
+    .withPanel(tokenUsage(x))
+    .withPanel(tokensPerHour(x))
+    .withPanel(runDurationHeatmap(x))
+    .withPanel(runsByOutcome(x))
+    .withPanel(runsInProgress(x))
+    .withPanel(failedRuns(x));
+}
+
+const toolErrorsLink = drillDown(drillDowns.toolErrorsByType, "Tool errors by type");
+const highRisk = { re: "high|critical" } as const;
+
+function toolCallsByAgent({ m, q }: PanelContext) {
+  return timeseries({ id: panels.toolCallsByAgent.panelId, title: "Tool calls by agent", unit: units.RequestsPerSecond }, [
+    query(q.rate(m.tools.calls, { by: ["agent"] }), "{{agent}}"),
+  ]);
+}
+
+function toolErrorsPerMinute({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.toolErrors.panelId,
+      title: "Tool errors per minute",
+      unit: units.OpsPerMinute,
+      description: "Failed tool calls per minute per job, per tool and overall. The dashed line is the HighToolErrorRate threshold.",
+      links: [toolErrorsLink],
+    },
+    [
+      query(`${q.rate(m.tools.errors, { by: ["tool"], perJob: true })} * 60`, `${q.jobLegend} {{tool}}`),
+      query(`${q.rate(m.tools.errors, { perJob: true })} * 60`, `${q.jobLegend} all tools`),
+    ],
+  )
+    .thresholds(alertAbove(t.toolErrorRate.perMinute))
+    .thresholdsStyle(thresholdLine());
+}
+
+function toolSuccessVsFailure({ m, q }: PanelContext) {
+  return stacked({ id: 6, title: "Tool calls: success vs failure", unit: units.RequestsPerSecond, links: [toolErrorsLink] }, [
+    query(q.rate(m.tools.calls, { where: { status: "success" } }), "success"),
+    query(q.rate(m.tools.calls, { where: { status: { not: "success" } } }), "failure"),
+  ]);
+}
+
+function toolDurationP95({ r, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.toolDurationP95.panelId,
+      title: "Tool call duration p95 by tool",
+      unit: units.Seconds,
+      description: "From the recorded p95 per tool (worst job). The dashed line is the tool timeout.",
+    },
+    [query(q.recorded(r.tools.duration.p95, { by: ["tool"], op: "max" }), "{{tool}}")],
+  )
+    .thresholds(alertAbove(t.toolTimeout.seconds))
+    .thresholdsStyle(thresholdLine());
+}
+
+function oldestInflightToolCall({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.toolOldestInflight.panelId,
+      title: "Oldest in-flight tool call",
+      unit: units.Seconds,
+      description: "Age of the oldest call still running, so a hung call shows before it ends.",
+    },
+    [query(q.max(m.tools.oldestInflight, { by: ["tool"] }), "{{tool}}")],
+  )
+    .thresholds(alertAbove(t.toolTimeout.seconds))
+    .thresholdsStyle(thresholdLine());
+}
+
+function topTools({ m, q }: PanelContext) {
+  return barchart({ id: 7, title: "Top 10 tools by calls", unit: units.Short }, [
+    instantQuery(`topk(10, ${q.increase(m.tools.calls, { by: ["tool"], window: "$__range" })})`, "{{tool}}"),
+  ], "tool");
+}
+
+function toolErrorsByType({ m, q }: PanelContext) {
+  return table({ id: drillDowns.toolErrorsByType.panelId, title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24 }, [
+    instantQuery(`sort_desc(${q.increase(m.tools.errors, { by: ["tool", "agent", "error_type"], window: "$__range" })})`),
+  ]);
+}
+
+function approvalQueue({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.approvalQueue.panelId,
+      title: "Approval queue depth",
+      unit: units.Short,
+      description: "Approvals waiting for a decision. The dashed line is the ApprovalQueueGrowing threshold (on each job's total).",
+    },
+    [
+      query(q.sum(m.approvals.pending, { perJob: true }), `${q.jobLegend} total`),
+      query(q.sum(m.approvals.pending, { by: ["risk_level"] }), "{{risk_level}}"),
+    ],
+  )
+    .thresholds(alertAbove(t.approvalQueue.max))
+    .thresholdsStyle(thresholdLine());
+}
+
+function approvalLatency({ m, q }: PanelContext) {
+  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds }, [
+    query(q.quantile(0.5, m.approvals.wait), "p50"),
+    query(q.quantile(0.95, m.approvals.wait), "p95"),
+    query(q.quantile(0.99, m.approvals.wait), "p99"),
+  ]);
+}
+
+function highRiskApprovals({ m, q }: PanelContext) {
+  const decided = (decision: "approved" | "rejected") =>
+    q.increase(m.approvals.decisions, { where: { risk_level: highRisk, decision }, window: "$__range" });
+  return stat({ id: 13, title: "High-risk approvals: pending / approved / rejected", unit: units.Short, w: 12, h: 8 }, [
+    query(q.sum(m.approvals.pending, { where: { risk_level: highRisk } }), "pending"),
+    query(decided("approved"), "approved"),
+    query(decided("rejected"), "rejected"),
+  ]);
+}
+
+function approvalDecisions({ m, q }: PanelContext) {
+  return stacked({ id: 14, title: "Approval decisions per hour", unit: units.Short }, [
+    query(q.increase(m.approvals.decisions, { by: ["decision"], window: "1h" }), "{{decision}}"),
+  ]);
+}
+
+function memorySearchLatency({ r, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.memorySearchLatency.panelId,
+      title: "Memory search latency p95 by segment",
+      unit: units.Seconds,
+      description: "From the recorded p95 per segment (worst job). The dashed line is the MemorySearchLatencyHigh threshold.",
+    },
+    [query(q.recorded(r.memory.duration.p95, { by: ["segment"], where: { operation: "search" }, op: "max" }), "{{segment}}")],
+  )
+    .thresholds(alertAbove(t.memorySearchLatency.p95Seconds))
+    .thresholdsStyle(thresholdLine());
+}
+
+function memoryOperations({ m, q }: PanelContext) {
+  return stacked(
+    {
+      id: 22,
+      title: "Memory operations by outcome",
+      unit: units.OpsPerSecond,
+      links: [drillDown(drillDowns.memoryErrors, "Memory errors by segment")],
+    },
+    [
+      query(q.rate(m.memory.operations, { by: ["operation"], where: { status: "success" } }), "{{operation}} success"),
+      query(q.rate(m.memory.operations, { by: ["operation"], where: { status: "error" } }), "{{operation}} error"),
+    ],
+  );
+}
+
+function memoryErrors({ m, q }: PanelContext) {
+  return table({ id: drillDowns.memoryErrors.panelId, title: "Memory errors by operation and segment", unit: units.Short, w: 24 }, [
+    instantQuery(`sort_desc(${q.increase(m.memory.operations, { by: ["operation", "segment"], where: { status: "error" }, window: "$__range" })})`),
+  ]);
+}
+
+function tokenUsage({ r, q, t, budget }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.tokenUsage.panelId,
+      title: `Token usage over the trailing ${budget.window}`,
+      unit: units.Short,
+      description: "Tokens used over the trailing budget window by all applications. The dashed line is the daily token budget.",
+    },
+    [query(q.recorded(r.budget.tokens), "tokens, trailing window")],
+  )
+    .timeFrom("24h")
+    .thresholds(alertAbove(t.tokenBudget.dailyTokens))
+    .thresholdsStyle(thresholdLine());
+}
+
+function tokensPerHour({ r, q }: PanelContext) {
+  return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short }, [
+    query(`${q.recorded(r.llm.tokens, { by: ["type"] })} * 3600`, "{{type}}"),
+  ]).timeFrom("24h");
+}
+
+function runDurationHeatmap({ m, q }: PanelContext) {
+  return heatmap({ id: 33, title: "Agent run duration distribution", unit: units.Seconds }, [heatmapQuery(q.buckets(m.runs.duration))]);
+}
+
+function runsByOutcome({ m, q }: PanelContext) {
+  return stacked(
+    { id: 34, title: "Agent runs: success vs failure", unit: units.OpsPerSecond, links: [drillDown(drillDowns.failedRuns, "Failed runs by agent")] },
+    [
+      query(q.rate(m.runs.runs, { where: { status: "success" } }), "success"),
+      query(q.rate(m.runs.runs, { by: ["status"], where: { status: { not: "success" } } }), "{{status}}"),
+    ],
+  );
+}
+
+function runsInProgress({ m, q }: PanelContext) {
+  return timeseries({ id: 36, title: "Agent runs in progress", unit: units.Short }, [
+    query(q.sum(m.runs.inProgress, { by: ["agent"] }), "{{agent}}"),
+  ]);
+}
+
+function failedRuns({ m, q }: PanelContext) {
+  return table({ id: drillDowns.failedRuns.panelId, title: "Failed agent runs by agent and outcome", unit: units.Short }, [
+    instantQuery(`sort_desc(${q.increase(m.runs.runs, { by: ["agent", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
+  ]);
+}

@@ -1,0 +1,186 @@
+// LLM usage and cost: requests, errors and latency per provider and model; tokens and spend,
+// against the daily budgets, with a forecast of when each budget runs out.
+import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
+import * as units from "@grafana/grafana-foundation-sdk/units";
+import { labels } from "../instrumentation/catalog/index.js";
+import { durationSeconds } from "../rules/duration.js";
+import type { DashboardsConfig } from "./config.js";
+import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { panels } from "./links.js";
+import { drillDown, drillDowns } from "./navigation.js";
+import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
+import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
+
+export function llmUsage(c: DashboardsConfig): DashboardBuilder {
+  const m = c.metrics;
+  const { builder, x } = dashboard(c, "llmUsage", "LLM requests, errors, latency, tokens and spend against the daily budgets.", [
+    jobVariable(c),
+    instanceVariable(c),
+    labelVariable(c, m.llm.requests, labels.provider, "Provider"),
+    labelVariable(c, m.llm.requests, labels.model, "Model"),
+    labelVariable(c, m.llm.requests, labels.agent, "Agent"),
+  ]);
+  return builder
+    .withRow(row(1, "Requests"))
+    .withPanel(requestsByModel(x))
+    .withPanel(errorsByModel(x))
+    .withPanel(errorRatio(x))
+    .withPanel(latencyPercentiles(x))
+    .withPanel(errorsByAgent(x))
+    .withRow(row(10, "Tokens and cost"))
+    .withPanel(tokenBudget(x))
+    .withPanel(costBudget(x))
+    .withPanel(tokensByModelAndType(x))
+    .withPanel(costPerHour(x))
+    .withPanel(costPerDay(x))
+    .withRow(row(20, "Budget forecast"))
+    .withPanel(projected(x, "spend", 21))
+    .withPanel(projected(x, "tokens", 22))
+    .withPanel(hoursUntil(x, "spend", 23))
+    .withPanel(hoursUntil(x, "tokens", 24));
+}
+
+const errorsLink = drillDown(drillDowns.llmErrorsByAgent, "LLM errors by agent");
+const failed = { not: "success" } as const;
+const platformWide = "Counts every application: the job, instance, provider, model and agent variables do not filter it.";
+
+function requestsByModel({ m, q }: PanelContext) {
+  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond }, [
+    query(q.rate(m.llm.requests, { by: ["provider", "model"] }), "{{provider}} {{model}}"),
+  ]);
+}
+
+function errorsByModel({ m, q }: PanelContext) {
+  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink] }, [
+    query(q.rate(m.llm.requests, { by: ["provider", "model"], where: { status: failed } }), "{{provider}} {{model}}"),
+  ]);
+}
+
+function errorRatio({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.llmErrors.panelId,
+      title: "LLM error ratio by provider and model",
+      unit: units.PercentUnit,
+      description: "Failed (error or timeout) / all LLM requests. The dashed line is the LLM error ratio alert threshold.",
+      links: [errorsLink],
+    },
+    [query(q.ratio(m.llm.requests, { status: failed }, { by: ["provider", "model"] }), "{{provider}} {{model}}")],
+  )
+    .thresholds(alertAbove(t.llmErrorRatio.max))
+    .thresholdsStyle(thresholdLine());
+}
+
+function latencyPercentiles({ r, q, t }: PanelContext) {
+  const by = { by: ["provider", "model"], op: "max" } as const;
+  return timeseries(
+    {
+      id: panels.llmLatency.panelId,
+      title: "LLM latency p50 / p95 / p99",
+      unit: units.Seconds,
+      description: "From the recorded percentiles per provider and model (worst job). The dashed line is the p95 latency alert threshold.",
+    },
+    [
+      query(q.recorded(r.llm.duration.p50, by), "{{provider}} {{model}} p50"),
+      query(q.recorded(r.llm.duration.p95, by), "{{provider}} {{model}} p95"),
+      query(q.recorded(r.llm.duration.p99, by), "{{provider}} {{model}} p99"),
+    ],
+  )
+    .thresholds(alertAbove(t.llmLatency.p95Seconds))
+    .thresholdsStyle(thresholdLine());
+}
+
+function errorsByAgent({ m, q }: PanelContext) {
+  return table({ id: drillDowns.llmErrorsByAgent.panelId, title: "LLM errors by provider, model, agent and outcome", unit: units.Short, w: 24 }, [
+    instantQuery(
+      `sort_desc(${q.increase(m.llm.requests, { by: ["provider", "model", "agent", "status"], where: { status: failed }, window: "$__range" })})`,
+    ),
+  ]);
+}
+
+function tokenBudget({ r, all, t, budget }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.tokenBudget.panelId,
+      title: `Tokens, trailing ${budget.window}, against the budget`,
+      unit: units.Short,
+      description: `Tokens used over the trailing budget window. ${platformWide} The dashed line is the daily token budget.`,
+    },
+    [query(all.recorded(r.budget.tokens), "tokens, trailing window")],
+  )
+    .thresholds(alertAbove(t.tokenBudget.dailyTokens))
+    .thresholdsStyle(thresholdLine());
+}
+
+function costBudget({ r, all, t, budget }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.costBudget.panelId,
+      title: `Spend, trailing ${budget.window}, against the budget`,
+      unit: units.Dollars,
+      description: `Dollars spent over the trailing budget window. ${platformWide} The dashed line is the daily spend budget.`,
+    },
+    [query(all.recorded(r.budget.cost), "spend, trailing window")],
+  )
+    .thresholds(alertAbove(t.costBudget.dailyDollars))
+    .thresholdsStyle(thresholdLine());
+}
+
+function tokensByModelAndType({ m, q }: PanelContext) {
+  return stacked({ id: 13, title: "Tokens per second by model and type", unit: units.Short }, [
+    query(q.rate(m.llm.tokens, { by: ["model", "type"] }), "{{model}} {{type}}"),
+  ]);
+}
+
+function costPerHour({ m, q }: PanelContext) {
+  return stacked({ id: 14, title: "Cost per hour by model", unit: units.Dollars }, [
+    query(q.increase(m.llm.cost, { by: ["model"], window: "1h" }), "{{model}}"),
+  ]);
+}
+
+function costPerDay({ m, q }: PanelContext) {
+  return stacked({ id: 15, title: "Cost per day by model", unit: units.Dollars, w: 24 }, [
+    query(q.increase(m.llm.cost, { by: ["model"], window: "1d" }), "{{model}}"),
+  ]).interval("1h");
+}
+
+/** The two daily budgets, side by side: what is counted, where it is recorded, and the limit. */
+function budgets({ m, r, t }: PanelContext) {
+  return {
+    spend: { what: "Spend", budget: "spend budget", unit: units.Dollars, metric: m.llm.cost, recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours },
+    tokens: { what: "Tokens", budget: "token budget", unit: units.Short, metric: m.llm.tokens, recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours },
+  };
+}
+
+type BudgetKind = keyof ReturnType<typeof budgets>;
+
+/** The trailing-window total projected `hours` ahead, as the forecast alert projects it. */
+function projected(x: PanelContext, kind: BudgetKind, id: number) {
+  const b = budgets(x)[kind];
+  const lookback = x.budget.forecastLookback;
+  return timeseries(
+    {
+      id,
+      title: `${b.what}, trailing ${x.budget.window}, projected ${b.hours} h ahead`,
+      unit: b.unit,
+      description:
+        `Linear projection of the trailing-window total from its last ${lookback}, as the forecast alert makes it. ` +
+        `${platformWide} The dashed line is the ${b.budget}.`,
+    },
+    [query(`predict_linear(${x.all.selectRecorded(b.recorded)}[${lookback}], ${b.hours * 3600})`, `projected in ${b.hours} h`)],
+  )
+    .thresholds(alertAbove(b.limit))
+    .thresholdsStyle(thresholdLine());
+}
+
+/** (limit - used in the trailing window) / use per hour lately: hours until the budget is reached. */
+function hoursUntil(x: PanelContext, kind: BudgetKind, id: number) {
+  const b = budgets(x)[kind];
+  const lookback = x.budget.forecastLookback;
+  const perHour = `${x.all.increase(b.metric, { window: lookback })} / ${durationSeconds(lookback) / 3600}`;
+  const expr = `clamp_min((${b.limit} - ${x.all.recorded(b.recorded, { by: [] })}) / (${perHour}), 0)`;
+  return stat(
+    { id, title: `Hours until the ${b.budget} is reached`, unit: units.Hours, description: `At the pace of the last ${lookback}. ${platformWide}`, w: 12 },
+    [query(expr, kind)],
+  ).thresholds(alertBelow(b.hours));
+}

@@ -1,0 +1,164 @@
+// Shared panel shapes: plain functions returning Foundation SDK builders, so a dashboard file
+// only says what each panel shows. Every panel gets an id, a title, a unit and the datasource
+// variable here; queries get their refIds (A, B, ...) in order.
+import { PanelBuilder as BarChartBuilder } from "@grafana/grafana-foundation-sdk/barchart";
+import * as common from "@grafana/grafana-foundation-sdk/common";
+import {
+  type DashboardLinkBuilder,
+  MappingType,
+  type Threshold,
+  ThresholdsConfigBuilder,
+  ThresholdsMode,
+} from "@grafana/grafana-foundation-sdk/dashboard";
+import { PanelBuilder as GaugeBuilder } from "@grafana/grafana-foundation-sdk/gauge";
+import { PanelBuilder as HeatmapBuilder, HeatmapColorMode, HeatmapColorOptionsBuilder, RowsHeatmapOptionsBuilder, YAxisConfigBuilder } from "@grafana/grafana-foundation-sdk/heatmap";
+import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-sdk/prometheus";
+import { PanelBuilder as StatBuilder } from "@grafana/grafana-foundation-sdk/stat";
+import { PanelBuilder as TableBuilder } from "@grafana/grafana-foundation-sdk/table";
+import { PanelBuilder as TimeseriesBuilder } from "@grafana/grafana-foundation-sdk/timeseries";
+import { DATASOURCE_VARIABLE } from "./variables.js";
+
+export interface PanelSpec {
+  readonly id: number;
+  readonly title: string;
+  /** A Grafana unit id (`units.*` of the SDK): `s`, `reqps`, `percentunit`, `currencyUSD` ... */
+  readonly unit: string;
+  readonly description?: string;
+  /** Width in grid columns (of 24). */
+  readonly w?: number;
+  /** Height in grid rows. */
+  readonly h?: number;
+  /** Panel links, e.g. to the drill-down of the errors it counts. */
+  readonly links?: readonly DashboardLinkBuilder[];
+}
+
+const prometheusDatasource = { type: "prometheus", uid: `\${${DATASOURCE_VARIABLE}}` };
+
+/** A range query drawn over time; `legend` is a Grafana legend format such as `{{agent}}`. */
+export function query(expr: string, legend = "__auto"): DataqueryBuilder {
+  return new DataqueryBuilder().expr(expr).legendFormat(legend).range();
+}
+
+/** An instant query returned as a table (one row per series). */
+export function instantQuery(expr: string, legend = "__auto"): DataqueryBuilder {
+  return new DataqueryBuilder().expr(expr).legendFormat(legend).instant().format(PromQueryFormat.Table);
+}
+
+/** Histogram buckets for a heatmap panel. */
+export function heatmapQuery(expr: string): DataqueryBuilder {
+  return new DataqueryBuilder().expr(expr).legendFormat("{{le}}").range().format(PromQueryFormat.Heatmap);
+}
+
+/** The methods every SDK panel builder shares. */
+interface AnyPanelBuilder {
+  id(id: number): unknown;
+  title(title: string): unknown;
+  unit(unit: string): unknown;
+  description(description: string): unknown;
+  datasource(datasource: common.DataSourceRef): unknown;
+  span(w: number): unknown;
+  height(h: number): unknown;
+  links(links: DashboardLinkBuilder[]): unknown;
+  withTarget(target: DataqueryBuilder): unknown;
+}
+
+const REF_IDS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+function base<B extends AnyPanelBuilder>(builder: B, spec: PanelSpec, queries: readonly DataqueryBuilder[], size: { w: number; h: number }): B {
+  builder.id(spec.id);
+  builder.title(spec.title);
+  builder.unit(spec.unit);
+  builder.datasource(prometheusDatasource);
+  builder.span(spec.w ?? size.w);
+  builder.height(spec.h ?? size.h);
+  if (spec.description) builder.description(spec.description);
+  if (spec.links) builder.links([...spec.links]);
+  queries.forEach((q, i) => builder.withTarget(q.refId(REF_IDS[i]!).datasource(prometheusDatasource)));
+  return builder;
+}
+
+export function timeseries(spec: PanelSpec, queries: readonly DataqueryBuilder[]): TimeseriesBuilder {
+  return base(new TimeseriesBuilder(), spec, queries, { w: 12, h: 8 })
+    .lineWidth(1)
+    .fillOpacity(10)
+    .showPoints(common.VisibilityMode.Never)
+    .legend(new common.VizLegendOptionsBuilder().showLegend(true).displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom))
+    .tooltip(new common.VizTooltipOptionsBuilder().mode(common.TooltipDisplayMode.Multi).sort(common.SortOrder.Descending));
+}
+
+/** A timeseries whose series stack (parts of a whole, e.g. success vs failure). */
+export function stacked(spec: PanelSpec, queries: readonly DataqueryBuilder[]): TimeseriesBuilder {
+  return timeseries(spec, queries).stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal)).fillOpacity(40);
+}
+
+export function stat(spec: PanelSpec, queries: readonly DataqueryBuilder[]): StatBuilder {
+  return base(new StatBuilder(), spec, queries, { w: 4, h: 4 })
+    .thresholds(neutral())
+    .graphMode(common.BigValueGraphMode.Area)
+    .colorMode(common.BigValueColorMode.Value)
+    .textMode(common.BigValueTextMode.Auto)
+    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(["lastNotNull"]).values(false));
+}
+
+export function gauge(spec: PanelSpec, queries: readonly DataqueryBuilder[]): GaugeBuilder {
+  return base(new GaugeBuilder(), spec, queries, { w: 6, h: 8 })
+    .thresholds(neutral())
+    .showThresholdMarkers(true)
+    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(["lastNotNull"]).values(false));
+}
+
+export function heatmap(spec: PanelSpec, queries: readonly DataqueryBuilder[]): HeatmapBuilder {
+  return base(new HeatmapBuilder(), spec, queries, { w: 12, h: 8 })
+    .calculate(false)
+    .rowsFrame(new RowsHeatmapOptionsBuilder().layout(common.HeatmapCellLayout.Le))
+    .yAxis(new YAxisConfigBuilder().unit(spec.unit))
+    .color(new HeatmapColorOptionsBuilder().mode(HeatmapColorMode.Scheme).scheme("Oranges").steps(64))
+    .showLegend();
+}
+
+/** Bars per category of an instant table query (`xField` names the label on the x axis). */
+export function barchart(spec: PanelSpec, queries: readonly DataqueryBuilder[], xField: string): BarChartBuilder {
+  return base(new BarChartBuilder(), spec, queries, { w: 12, h: 8 })
+    .xField(xField)
+    .orientation(common.VizOrientation.Horizontal)
+    .showValue(common.VisibilityMode.Auto)
+    .legend(new common.VizLegendOptionsBuilder().showLegend(false).displayMode(common.LegendDisplayMode.List).placement(common.LegendPlacement.Bottom));
+}
+
+export function table(spec: PanelSpec, queries: readonly DataqueryBuilder[]): TableBuilder {
+  return base(new TableBuilder(), spec, queries, { w: 12, h: 8 }).showHeader(true).filterable(true);
+}
+
+/** Green below the alert threshold, red from it on: the panel's red line is the alert's. */
+export function alertAbove(threshold: number): ThresholdsConfigBuilder {
+  return steps([{ value: null, color: "green" }, { value: threshold, color: "red" }]);
+}
+
+/** Red below the alert threshold (a floor such as the cache hit ratio), green from it on. */
+export function alertBelow(threshold: number): ThresholdsConfigBuilder {
+  return steps([{ value: null, color: "red" }, { value: threshold, color: "green" }]);
+}
+
+/** One colour: a value with no alert on it is not "bad" past Grafana's default 80. */
+function neutral(): ThresholdsConfigBuilder {
+  return steps([{ value: null, color: "green" }]);
+}
+
+export function steps(list: Threshold[]): ThresholdsConfigBuilder {
+  return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(list);
+}
+
+/** Draw the thresholds on a timeseries as a dashed line. */
+export function thresholdLine(): common.GraphThresholdsStyleConfigBuilder {
+  return new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed);
+}
+
+/** Value mappings for a 0/1 health signal such as `up`. */
+export function upDownMappings() {
+  return [
+    {
+      type: MappingType.ValueToText as const,
+      options: { "0": { text: "DOWN", color: "red", index: 0 }, "1": { text: "UP", color: "green", index: 1 } },
+    },
+  ];
+}

@@ -1,0 +1,151 @@
+// PromQL, written from catalog metrics and recorded series, never from name literals. A
+// `Queries` is bound to one dashboard's variables: every selector it writes is filtered by the
+// variables whose label the series carries, so no query filters by a label its series lacks.
+import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { RecordedSeries } from "../rules/recorded.js";
+import type { PrometheusSeries } from "./prometheus-series.js";
+import { type FilterVariable, filtersMetric, filtersRecorded } from "./variables.js";
+
+/** `"v"` is `label="v"`; the object forms are `!=`, `=~` and `!~`. */
+export type Match = string | { readonly not: string } | { readonly re: string } | { readonly notRe: string };
+
+export type LabelOf<M extends ResolvedMetric> = M["labels"][number]["name"];
+export type Where<M extends ResolvedMetric> = { readonly [L in LabelOf<M>]?: Match };
+
+type Histogram = ResolvedMetric & { readonly type: "histogram" };
+
+export interface Aggregation<M extends ResolvedMetric> {
+  /** Labels kept by the `sum by (...)`; none sums everything. */
+  readonly by?: readonly LabelOf<M>[];
+  /** Keep the job label too: where an alert compares per job, the panel's line must not add jobs up. */
+  readonly perJob?: boolean;
+  readonly where?: Where<M>;
+  /** Range of `rate`/`increase`; default `$__rate_interval`. */
+  readonly window?: string;
+}
+
+export interface RecordedAggregation {
+  readonly by?: readonly string[];
+  readonly where?: Readonly<Record<string, Match>>;
+  /** How series of several jobs combine: rates add up, quantiles do not (the worst job is shown). */
+  readonly op?: "sum" | "max" | "min";
+}
+
+/** The variable every rate panel uses: Grafana's scrape-aware window. */
+export const RATE_INTERVAL = "$__rate_interval";
+
+export class Queries {
+  /** `{{job}}` (or the configured job label) for a legend. */
+  readonly jobLegend: string;
+
+  constructor(
+    private readonly variables: readonly FilterVariable[],
+    private readonly jobLabel: string,
+  ) {
+    this.jobLegend = `{{${jobLabel}}}`;
+  }
+
+  /** `name{job=~"$job", instance=~"$instance", agent=~"$agent", ...where}`. */
+  select<M extends ResolvedMetric>(m: M, where: Where<M> = {}, series: string = m.name): string {
+    const filters = this.variables.filter((v) => filtersMetric(v, m)).map((v) => matcher(v.label, { re: `$${v.name}` }));
+    return withMatchers(series, [...filters, ...matchers(where as Record<string, Match>)]);
+  }
+
+  /** A recorded series, filtered by the variables whose label it kept. */
+  selectRecorded(s: RecordedSeries, where: Readonly<Record<string, Match>> = {}): string {
+    for (const label of Object.keys(where)) {
+      if (!s.labels.includes(label)) throw new Error(`${s.record} has no label ${label}`);
+    }
+    const filters = this.variables.filter((v) => filtersRecorded(v, s)).map((v) => matcher(v.label, { re: `$${v.name}` }));
+    return withMatchers(s.record, [...filters, ...matchers(where)]);
+  }
+
+  /** A series Prometheus writes (`up`, `ALERTS`), filtered by the scrape-target variables. */
+  selectPrometheus(s: PrometheusSeries, where: Readonly<Record<string, Match>> = {}): string {
+    for (const label of Object.keys(where)) {
+      if (!s.labels.includes(label)) throw new Error(`${s.name} has no label ${label}`);
+    }
+    const filters = this.variables.filter((v) => v.target).map((v) => matcher(v.label, { re: `$${v.name}` }));
+    return withMatchers(s.name, [...filters, ...matchers(where)]);
+  }
+
+  /** Per-second rate of a counter, summed by `by`. */
+  rate<M extends ResolvedMetric>(m: M, a: Aggregation<M> = {}): string {
+    return sumBy(this.keep(a), `rate(${this.select(m, a.where)}[${a.window ?? RATE_INTERVAL}])`);
+  }
+
+  /** Increase of a counter over `window`, summed by `by`. */
+  increase<M extends ResolvedMetric>(m: M, a: Aggregation<M> & { readonly window: string }): string {
+    return sumBy(this.keep(a), `increase(${this.select(m, a.where)}[${a.window}])`);
+  }
+
+  /** A gauge summed by `by`. */
+  sum<M extends ResolvedMetric>(m: M, a: Omit<Aggregation<M>, "window"> = {}): string {
+    return sumBy(this.keep(a), this.select(m, a.where));
+  }
+
+  /** A gauge's maximum by `by`. */
+  max<M extends ResolvedMetric>(m: M, a: Omit<Aggregation<M>, "window"> = {}): string {
+    return aggregate("max", this.keep(a), this.select(m, a.where));
+  }
+
+  /** `bad / all` of a counter's rate, per `by`: an error ratio. */
+  ratio<M extends ResolvedMetric>(m: M, bad: Where<M>, a: Aggregation<M> = {}): string {
+    const window = a.window ?? RATE_INTERVAL;
+    const part = sumBy(this.keep(a), `rate(${this.select(m, { ...a.where, ...bad })}[${window}])`);
+    const whole = sumBy(this.keep(a), `rate(${this.select(m, a.where)}[${window}])`);
+    return `${part} / ${whole}`;
+  }
+
+  /** The `phi` quantile of a histogram from its buckets, per `by`. */
+  quantile<M extends Histogram>(phi: number, m: M, a: Aggregation<M> = {}): string {
+    const buckets = `rate(${this.select(m, a.where, `${m.name}_bucket`)}[${a.window ?? RATE_INTERVAL}])`;
+    return `histogram_quantile(${phi}, ${aggregate("sum", ["le", ...this.keep(a)], buckets)})`;
+  }
+
+  /** Bucket counts per interval, for a heatmap. */
+  buckets<M extends Histogram>(m: M, a: Omit<Aggregation<M>, "by"> = {}): string {
+    return aggregate("sum", ["le"], `increase(${this.select(m, a.where, `${m.name}_bucket`)}[${a.window ?? RATE_INTERVAL}])`);
+  }
+
+  /** A recorded series, combined across jobs by `op` over `by`; bare when no `by` is given. */
+  recorded(s: RecordedSeries, a: RecordedAggregation = {}): string {
+    for (const label of a.by ?? []) {
+      if (!s.labels.includes(label)) throw new Error(`${s.record} has no label ${label} to group by`);
+    }
+    const selector = this.selectRecorded(s, a.where);
+    return a.by === undefined ? selector : aggregate(a.op ?? "sum", a.by, selector);
+  }
+
+  private keep(a: { readonly by?: readonly string[]; readonly perJob?: boolean }): string[] {
+    return [...(a.perJob ? [this.jobLabel] : []), ...(a.by ?? [])];
+  }
+}
+
+function sumBy(by: readonly string[] | undefined, inner: string): string {
+  return aggregate("sum", by ?? [], inner);
+}
+
+function aggregate(op: string, by: readonly string[] | undefined, inner: string): string {
+  return by && by.length > 0 ? `${op} by (${by.join(", ")}) (${inner})` : `${op}(${inner})`;
+}
+
+function withMatchers(series: string, list: readonly string[]): string {
+  return list.length === 0 ? series : `${series}{${list.join(", ")}}`;
+}
+
+function matchers(where: Readonly<Record<string, Match | undefined>>): string[] {
+  return Object.entries(where).flatMap(([label, match]) => (match === undefined ? [] : [matcher(label, match)]));
+}
+
+function matcher(label: string, match: Match): string {
+  if (typeof match === "string") return `${label}=${quote(match)}`;
+  if ("not" in match) return `${label}!=${quote(match.not)}`;
+  if ("re" in match) return `${label}=~${quote(match.re)}`;
+  return `${label}!~${quote(match.notRe)}`;
+}
+
+/** A PromQL string literal. */
+export function quote(value: string): string {
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}

@@ -1,0 +1,200 @@
+// Services: HTTP and gRPC RED (rate, errors, duration), pipelines, and the health of the scrape
+// targets and of the instrumentation itself.
+import * as common from "@grafana/grafana-foundation-sdk/common";
+import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
+import * as units from "@grafana/grafana-foundation-sdk/units";
+import { labels } from "../instrumentation/catalog/index.js";
+import type { DashboardsConfig } from "./config.js";
+import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { panels } from "./links.js";
+import { drillDown, drillDowns } from "./navigation.js";
+import { alertAbove, instantQuery, query, stacked, stat, steps, table, thresholdLine, timeseries, upDownMappings } from "./panels.js";
+import { prometheusSeries } from "./prometheus-series.js";
+// The codes GRPCErrorRatioHigh counts as server failures, so the panel and the alert agree.
+import { grpcServerErrorCodes } from "../rules/alerts/domains.js";
+import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
+
+export function services(c: DashboardsConfig): DashboardBuilder {
+  const m = c.metrics;
+  const { builder, x } = dashboard(c, "services", "HTTP and gRPC rate, errors and duration; pipelines; scrape targets and instrumentation health.", [
+    jobVariable(c),
+    instanceVariable(c),
+    labelVariable(c, m.http.requests, labels.route, "Route"),
+    labelVariable(c, m.http.requests, labels.method, "Method"),
+    labelVariable(c, m.grpc.handled, labels.grpcService, "gRPC service"),
+    labelVariable(c, m.pipelines.runs, labels.pipeline, "Pipeline"),
+  ]);
+  return builder
+    .withRow(row(1, "HTTP"))
+    .withPanel(httpRate(x))
+    .withPanel(httpErrorRatio(x))
+    .withPanel(httpDuration(x))
+    .withPanel(httpServerErrors(x))
+    .withRow(row(10, "gRPC"))
+    .withPanel(grpcRate(x))
+    .withPanel(grpcByCode(x))
+    .withPanel(grpcErrorRatio(x))
+    .withPanel(grpcDuration(x))
+    .withPanel(grpcErrorCodes(x))
+    .withRow(row(20, "Pipelines"))
+    .withPanel(pipelineRuns(x))
+    .withPanel(pipelineDuration(x))
+    .withPanel(failedPipelines(x))
+    .withRow(row(30, "Scrape targets"))
+    .withPanel(targetHealth(x))
+    .withRow(row(40, "Instrumentation"))
+    .withPanel(instrumentationErrors(x))
+    .withPanel(labelOverflow(x));
+}
+
+const serverError = { re: "5.." } as const;
+const grpcServerErrors = { re: grpcServerErrorCodes.join("|") } as const;
+
+function httpRate({ m, q }: PanelContext) {
+  return timeseries({ id: 2, title: "HTTP request rate by route and method", unit: units.RequestsPerSecond }, [
+    query(q.rate(m.http.requests, { by: ["method", "route"] }), "{{method}} {{route}}"),
+  ]);
+}
+
+function httpErrorRatio({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.httpErrors.panelId,
+      title: "HTTP 5xx ratio by route",
+      unit: units.PercentUnit,
+      description: "5xx responses / all responses, per job and per route. The dashed line is the HTTPErrorRatioHigh threshold (on each job).",
+      links: [drillDown(drillDowns.httpServerErrors, "5xx by route and status code")],
+    },
+    [
+      query(q.ratio(m.http.requests, { status_code: serverError }, { perJob: true }), `${q.jobLegend} all routes`),
+      query(q.ratio(m.http.requests, { status_code: serverError }, { by: ["route"] }), "{{route}}"),
+    ],
+  )
+    .thresholds(alertAbove(t.httpErrorRatio.max))
+    .thresholdsStyle(thresholdLine());
+}
+
+function httpDuration({ m, q }: PanelContext) {
+  return timeseries({ id: 4, title: "HTTP duration p95 by route and method", unit: units.Seconds }, [
+    query(q.quantile(0.95, m.http.duration, { by: ["method", "route"] }), "{{method}} {{route}}"),
+  ]);
+}
+
+function httpServerErrors({ m, q }: PanelContext) {
+  return table({ id: drillDowns.httpServerErrors.panelId, title: "HTTP 5xx by route, method and status code", unit: units.Short }, [
+    instantQuery(
+      `sort_desc(${q.increase(m.http.requests, { by: ["route", "method", "status_code"], where: { status_code: serverError }, window: "$__range" })})`,
+    ),
+  ]);
+}
+
+function grpcRate({ m, q }: PanelContext) {
+  return timeseries({ id: 11, title: "gRPC request rate by service and method", unit: units.RequestsPerSecond }, [
+    query(q.rate(m.grpc.handled, { by: ["grpc_service", "grpc_method"] }), "{{grpc_service}}/{{grpc_method}}"),
+  ]);
+}
+
+function grpcByCode({ m, q }: PanelContext) {
+  return stacked({ id: 12, title: "gRPC requests by status code", unit: units.RequestsPerSecond }, [
+    query(q.rate(m.grpc.handled, { by: ["grpc_code"] }), "{{grpc_code}}"),
+  ]);
+}
+
+function grpcErrorRatio({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.grpcErrors.panelId,
+      title: "gRPC error ratio by service",
+      unit: units.PercentUnit,
+      description: `Server-side failures (${grpcServerErrorCodes.join(", ")}) / all RPCs. The dashed line is the GRPCErrorRatioHigh threshold.`,
+      links: [drillDown(drillDowns.grpcErrorCodes, "gRPC errors by method and code")],
+    },
+    [query(q.ratio(m.grpc.handled, { grpc_code: grpcServerErrors }, { by: ["grpc_service"] }), "{{grpc_service}}")],
+  )
+    .thresholds(alertAbove(t.grpcErrorRatio.max))
+    .thresholdsStyle(thresholdLine());
+}
+
+function grpcDuration({ m, q }: PanelContext) {
+  return timeseries({ id: 14, title: "gRPC duration p95 by method", unit: units.Seconds }, [
+    query(q.quantile(0.95, m.grpc.handling, { by: ["grpc_service", "grpc_method"] }), "{{grpc_service}}/{{grpc_method}}"),
+  ]);
+}
+
+function grpcErrorCodes({ m, q }: PanelContext) {
+  return table({ id: drillDowns.grpcErrorCodes.panelId, title: "gRPC errors by method and code", unit: units.Short, w: 24 }, [
+    instantQuery(
+      `sort_desc(${q.increase(m.grpc.handled, { by: ["grpc_service", "grpc_method", "grpc_code"], where: { grpc_code: { not: "OK" } }, window: "$__range" })})`,
+    ),
+  ]);
+}
+
+function pipelineRuns({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.pipelineRuns.panelId,
+      title: "Pipeline runs per hour",
+      unit: units.Short,
+      description: "Successful runs, and failed runs per job and pipeline, in the trailing hour. The dashed line is the PipelineFailures threshold (on failures).",
+      links: [drillDown(drillDowns.failedPipelines, "Failed runs by pipeline")],
+    },
+    [
+      query(q.increase(m.pipelines.runs, { where: { status: "success" }, window: "1h" }), "success"),
+      query(q.increase(m.pipelines.runs, { by: ["pipeline"], perJob: true, where: { status: { not: "success" } }, window: "1h" }), `${q.jobLegend} {{pipeline}} failed`),
+    ],
+  )
+    .thresholds(alertAbove(t.pipelineFailures.perHour))
+    .thresholdsStyle(thresholdLine());
+}
+
+function pipelineDuration({ r, q }: PanelContext) {
+  return timeseries({ id: 22, title: "Pipeline duration p95 by pipeline", unit: units.Seconds, description: "Recorded p95 (worst job)." }, [
+    query(q.recorded(r.pipelines.duration.p95, { by: ["pipeline"], op: "max" }), "{{pipeline}}"),
+  ]);
+}
+
+function failedPipelines({ m, q }: PanelContext) {
+  return table({ id: drillDowns.failedPipelines.panelId, title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24 }, [
+    instantQuery(`sort_desc(${q.increase(m.pipelines.runs, { by: ["pipeline", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
+  ]);
+}
+
+function targetHealth({ q }: PanelContext) {
+  return stat({ id: panels.targetHealth.panelId, title: "Scrape target health", unit: units.NoUnit, w: 24, h: 6 }, [
+    query(q.selectPrometheus(prometheusSeries.up), "{{job}} {{instance}}"),
+  ])
+    .mappings(upDownMappings())
+    .thresholds(steps([{ value: null, color: "red" }, { value: 1, color: "green" }]))
+    .colorMode(common.BigValueColorMode.Background)
+    .graphMode(common.BigValueGraphMode.None);
+}
+
+function instrumentationErrors({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.instrumentationErrors.panelId,
+      title: "Instrumentation errors per minute",
+      unit: units.OpsPerMinute,
+      description: "Problems the instrumentation absorbed instead of throwing into the application. The dashed line is the alert threshold.",
+      w: 12,
+    },
+    [query(`${q.rate(m.self.instrumentationErrors, { by: ["reason"], perJob: true })} * 60`, `${q.jobLegend} {{reason}}`)],
+  )
+    .thresholds(alertAbove(t.instrumentationErrors.perMinute))
+    .thresholdsStyle(thresholdLine());
+}
+
+function labelOverflow({ m, q, t }: PanelContext) {
+  return timeseries(
+    {
+      id: panels.labelOverflow.panelId,
+      title: "Label values folded into __overflow__ per minute",
+      unit: units.OpsPerMinute,
+      description: "The cardinality guard at work: a label had more distinct values than its limit. The dashed line is the alert threshold.",
+      w: 12,
+    },
+    [query(`${q.rate(m.self.labelOverflow, { by: ["metric", "label"], perJob: true })} * 60`, `${q.jobLegend} {{metric}} {{label}}`)],
+  )
+    .thresholds(alertAbove(t.labelOverflow.perMinute))
+    .thresholdsStyle(thresholdLine());
+}

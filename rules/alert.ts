@@ -1,0 +1,95 @@
+// An alert is data: one definition that the Prometheus rule file, the Grafana-managed rule and
+// the promtool test are all rendered from, so query, threshold, `for`, labels and annotations
+// cannot drift apart between them.
+import { dashboardUids, type PanelKey, panels } from "../dashboards/links.js";
+import type { RulesConfig } from "./config.js";
+import type { RuleFile } from "./rule-files.js";
+import type { Duration } from "./thresholds.js";
+
+export type Severity = "critical" | "warning" | "info";
+
+/** One promtool input series: `metric{labels}` and its values in promtool's expanding notation. */
+export interface InputSeries {
+  readonly series: string;
+  readonly values: string;
+}
+
+export interface ExpectedAlert {
+  /** Labels of the alert besides `alertname` and the rule's own labels. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** `$value` at the evaluation, for the annotations that print it. */
+  readonly value?: number;
+}
+
+/** A promtool scenario: inputs sampled every minute, evaluated at minute `at`. */
+export interface AlertCase {
+  readonly name: string;
+  readonly inputs: readonly InputSeries[];
+  readonly at: number;
+  /** The alerts expected firing at `at`; empty means the alert must stay quiet. */
+  readonly firing: readonly ExpectedAlert[];
+}
+
+export interface AlertDefinition {
+  readonly name: string;
+  /** Rule file (domain) it belongs to; its rule group is named after it. */
+  readonly group: RuleFile;
+  readonly expr: string;
+  readonly for: Duration;
+  readonly severity: Severity;
+  /** Static labels, `severity` included. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** summary, description, runbook_url, dashboard_url. */
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly panel: PanelKey;
+  readonly cases: readonly AlertCase[];
+}
+
+export interface AlertSpec {
+  readonly name: string;
+  readonly group: RuleFile;
+  readonly expr: string;
+  readonly for?: Duration;
+  readonly severity: Severity;
+  readonly summary: string;
+  readonly description: string;
+  readonly panel: PanelKey;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly cases: readonly AlertCase[];
+}
+
+/** `HTTPErrorRatioHigh` -> `http-error-ratio-high`, `A2ALatencyHigh` -> `a2a-latency-high`. */
+export function kebab(name: string): string {
+  return name
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z0-9])([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
+}
+
+export function runbookUrl(c: RulesConfig, alertName: string): string {
+  return `${c.runbookBaseUrl.replace(/\/$/, "")}/${kebab(alertName)}`;
+}
+
+export function dashboardUrl(c: RulesConfig, panel: PanelKey): string {
+  const ref = panels[panel];
+  return `${c.grafana.url.replace(/\/$/, "")}/d/${dashboardUids[ref.dashboard]}?viewPanel=${ref.panelId}`;
+}
+
+export function defineAlert(c: RulesConfig, spec: AlertSpec): AlertDefinition {
+  return {
+    name: spec.name,
+    group: spec.group,
+    expr: spec.expr,
+    for: spec.for ?? "0m",
+    severity: spec.severity,
+    labels: { severity: spec.severity, ...spec.labels },
+    annotations: {
+      summary: spec.summary,
+      description: spec.description,
+      runbook_url: runbookUrl(c, spec.name),
+      dashboard_url: dashboardUrl(c, spec.panel),
+    },
+    panel: spec.panel,
+    cases: spec.cases,
+  };
+}

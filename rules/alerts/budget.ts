@@ -1,0 +1,110 @@
+// Daily token and dollar budgets: exceeded over the trailing window, and a predict_linear
+// forecast that warns `forecastHours` before the trailing total would cross the budget.
+import type { ResolvedMetric } from "../../instrumentation/catalog/index.js";
+import type { PanelKey } from "../../dashboards/links.js";
+import { type AlertDefinition, defineAlert } from "../alert.js";
+import type { RulesConfig } from "../config.js";
+import { durationSeconds } from "../duration.js";
+import { increase, num, selector, sumBy } from "../promql.js";
+import { humanize } from "../template.js";
+import { type RecordedSeries, recordedSeries } from "../recorded.js";
+import { counter, fires, forMinutes, input, quiet } from "../scenario.js";
+import type { Duration } from "../thresholds.js";
+
+interface Budget {
+  readonly exceeded: string;
+  readonly forecast: string;
+  readonly metric: ResolvedMetric;
+  readonly recorded: RecordedSeries;
+  readonly limit: number;
+  readonly forecastHours: number;
+  readonly for: Duration;
+  readonly panel: PanelKey;
+  /** Annotation text of an amount, e.g. `{{ $value | humanize }} tokens`. */
+  readonly amount: (value: string) => string;
+  readonly limitText: string;
+}
+
+/** Test inputs: the budgeted counter split over two series, growing by `perStep` in total. */
+function usage(c: RulesConfig, b: Budget, perStep: number, samples: number) {
+  const labels = { job: c.scrapeJob, provider: "openai", model: "gpt-4o", agent: "planner" };
+  const split = b.metric.labelNames.includes("type" as never)
+    ? [{ ...labels, type: "prompt" }, { ...labels, type: "completion" }]
+    : [labels, { ...labels, agent: "coder" }];
+  return [input(b.metric, split[0]!, counter(perStep * 0.75, samples)), input(b.metric, split[1]!, counter(perStep * 0.25, samples))];
+}
+
+function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
+  const windowMin = durationSeconds(c.budget.window) / 60;
+  const forMin = forMinutes(b.for);
+  // The total crosses the budget at minute `cross`, well inside the window.
+  const cross = Math.max(2, Math.min(40, Math.floor(windowMin / 2)));
+  const perStep = b.limit / cross;
+  const at = cross + 2 + forMin;
+  const inWindow = Math.min(at, windowMin);
+  return defineAlert(c, {
+    name: b.exceeded,
+    group: "budget",
+    expr: `${sumBy([], increase(selector(b.metric), c.budget.window))} > ${num(b.limit)}`,
+    for: b.for,
+    severity: "critical",
+    summary: `${b.limitText} budget exceeded`,
+    description: `${b.amount("{{ $value | humanize }}")} used over the last ${c.budget.window}, above the budget of ${b.amount(humanize(b.limit))}.`,
+    panel: b.panel,
+    cases: [
+      fires("usage above the budget fires", at, usage(c, b, perStep, at + 1), [{ labels: {}, value: perStep * inWindow }]),
+      quiet("usage at 90 % of the budget stays quiet", at, usage(c, b, (0.9 * b.limit) / inWindow, at + 1)),
+      ...(forMin > 0 ? [quiet("quiet before `for` elapses", cross + forMin, usage(c, b, perStep, at + 1))] : []),
+    ],
+  });
+}
+
+function forecast(c: RulesConfig, b: Budget): AlertDefinition {
+  const r = b.recorded.record;
+  const ahead = b.forecastHours * 3600;
+  const forMin = forMinutes(b.for);
+  const at = 6 + forMin;
+  const aheadMin = b.forecastHours * 60;
+  // Usage grows linearly, so the forecast at minute `at` is perStep * (at + aheadMin).
+  const reachesBudgetIn = (minutes: number) => b.limit / (at + minutes);
+  const growing = reachesBudgetIn(aheadMin / 2);
+  return defineAlert(c, {
+    name: b.forecast,
+    group: "budget",
+    // Quiet once the budget is already exceeded: the Exceeded alert has taken over.
+    expr: `(predict_linear(${r}[${c.budget.forecastLookback}], ${num(ahead)}) > ${num(b.limit)}) unless (${r} > ${num(b.limit)})`,
+    for: b.for,
+    severity: "warning",
+    summary: `${b.limitText} budget forecast to run out within ${num(b.forecastHours)}h`,
+    description:
+      `At the current pace, usage over the trailing ${c.budget.window} reaches ${b.amount("{{ $value | humanize }}")} ` +
+      `in ${num(b.forecastHours)}h, above the budget of ${b.amount(humanize(b.limit))}.`,
+    panel: b.panel,
+    cases: [
+      fires(`usage reaching the budget in ${num(b.forecastHours / 2)}h fires`, at, usage(c, b, growing, at + 1), [
+        { labels: {}, value: growing * (at + aheadMin) },
+      ]),
+      quiet("usage reaching the budget just after the forecast horizon stays quiet", at, usage(c, b, reachesBudgetIn(aheadMin + 30), at + 1)),
+      quiet("an already exceeded budget leaves it to the Exceeded alert", at, usage(c, b, (2 * b.limit) / at, at + 1)),
+      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, usage(c, b, growing, at + 1))] : []),
+    ],
+  });
+}
+
+export function budgetAlerts(c: RulesConfig): AlertDefinition[] {
+  const recorded = recordedSeries(c.metrics, { budgetWindow: c.budget.window }).budget;
+  const t = c.thresholds;
+  const budgets: Budget[] = [
+    {
+      exceeded: "TokenBudgetExceeded", forecast: "TokenBudgetForecast", metric: c.metrics.llm.tokens, recorded: recorded.tokens,
+      limit: t.tokenBudget.dailyTokens, forecastHours: t.tokenBudget.forecastHours, for: t.tokenBudget.for, panel: "tokenBudget",
+      amount: (v) => `${v} tokens`, limitText: "Token",
+    },
+    {
+      exceeded: "LLMCostBudgetExceeded", forecast: "LLMCostBudgetForecast", metric: c.metrics.llm.cost, recorded: recorded.cost,
+      limit: t.costBudget.dailyDollars, forecastHours: t.costBudget.forecastHours, for: t.costBudget.for, panel: "costBudget",
+      amount: (v) => `$${v}`, limitText: "LLM cost",
+    },
+  ];
+  return budgets.flatMap((b) => [exceeded(c, b), forecast(c, b)]);
+}

@@ -1,0 +1,151 @@
+// Approvals, memory, LLM quality, and the services around the agents (A2A, cache, rate limits,
+// pipelines, HTTP, gRPC): each alert in a line or two on top of the shared shapes.
+import { type AlertDefinition, defineAlert } from "../alert.js";
+import type { RulesConfig } from "../config.js";
+import { increase, num, selector, sumBy } from "../promql.js";
+import { RATE_WINDOW as RATE } from "../recorded.js";
+import { constant, counter, counterSegments, fires, forMinutes, input, quiet } from "../scenario.js";
+import { errorRatioAlert, latencyAlert, rateAlert } from "./shapes.js";
+
+/** gRPC codes that mean the server failed (client mistakes such as NotFound do not count). */
+export const grpcServerErrorCodes = ["Unknown", "DeadlineExceeded", "Unimplemented", "Internal", "Unavailable", "DataLoss"] as const;
+
+function approvalQueueGrowing(c: RulesConfig): AlertDefinition {
+  const m = c.metrics.approvals;
+  const t = c.thresholds.approvalQueue;
+  const job = { job: c.scrapeJob };
+  const forMin = forMinutes(t.for);
+  const at = forMin + 1;
+  const queue = (high: number, low: number) => [
+    input(m.pending, { ...job, risk_level: "high" }, constant(high, at + 1)),
+    input(m.pending, { ...job, risk_level: "low" }, constant(low, at + 1)),
+  ];
+  return defineAlert(c, {
+    name: "ApprovalQueueGrowing",
+    group: "approvals",
+    expr: `${sumBy(["job"], selector(m.pending))} > ${num(t.max)}`,
+    for: t.for,
+    severity: "warning",
+    summary: `More than ${num(t.max)} approvals pending`,
+    description: `{{ $value | humanize }} approvals are waiting for a decision in job {{ $labels.job }} (threshold ${num(t.max)} for ${t.for}).`,
+    panel: "approvalQueue",
+    cases: [
+      fires("a queue above the maximum fires", at, queue(t.max, 1), [{ labels: job, value: t.max + 1 }]),
+      quiet("a queue at the maximum stays quiet", at, queue(t.max, 0)),
+      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, queue(t.max, 1))] : []),
+    ],
+  });
+}
+
+function pipelineFailures(c: RulesConfig): AlertDefinition {
+  const m = c.metrics.pipelines;
+  const t = c.thresholds.pipelineFailures;
+  const job = { job: c.scrapeJob };
+  const forMin = forMinutes(t.for);
+  const at = 6 + forMin;
+  const failures = Math.ceil(t.perHour);
+  // Failures all land at minute 5; increase() over the series from its start is then exact.
+  const runs = (failed: number) => [
+    input(m.runs, { ...job, pipeline: "ingest", status: "success" }, counter(2, at + 1)),
+    input(m.runs, { ...job, pipeline: "ingest", status: "error" }, counterSegments([
+      { perStep: 0, samples: 5 }, { perStep: failed, samples: 1 }, { perStep: 0, samples: at - 5 },
+    ])),
+  ];
+  return defineAlert(c, {
+    name: "PipelineFailures",
+    group: "pipelines",
+    expr: `${sumBy(["job", "pipeline"], increase(selector(m.runs, { status: { op: "!=", value: "success" } }), "1h"))} >= ${num(t.perHour)}`,
+    for: t.for,
+    severity: "warning",
+    summary: "Pipeline {{ $labels.pipeline }} is failing",
+    description: `{{ $value | humanize }} runs of pipeline {{ $labels.pipeline }} failed in the last hour in job {{ $labels.job }} (threshold ${num(t.perHour)}/h).`,
+    panel: "pipelineRuns",
+    cases: [
+      fires(`${failures} failed runs in an hour fire`, at, runs(failures), [{ labels: { ...job, pipeline: "ingest" }, value: failures }]),
+      quiet(`${failures - 1} failed runs stay quiet`, at, runs(failures - 1)),
+      ...(forMin > 0 ? [quiet("quiet before `for` elapses", 5 + forMin - 1, runs(failures))] : []),
+    ],
+  });
+}
+
+function cacheHitRatioLow(c: RulesConfig): AlertDefinition {
+  const m = c.metrics.cache;
+  const t = c.thresholds.cacheHitRatio;
+  const keys = ["job", "operation"];
+  const job = { job: c.scrapeJob };
+  const forMin = forMinutes(t.for);
+  const at = 6 + forMin;
+  const lookups = (ratio: number) => [
+    input(m.operations, { ...job, operation: "get", result: "hit" }, counter(100 * ratio, at + 1)),
+    input(m.operations, { ...job, operation: "get", result: "miss" }, counter(100 * (1 - ratio), at + 1)),
+  ];
+  const rateOf = (results: string[]) => sumBy(keys, `rate(${selector(m.operations, { result: results })}[${RATE}])`);
+  return defineAlert(c, {
+    name: "CacheHitRatioLow",
+    group: "cache",
+    // 0 / 0 (no lookups) is NaN, which never compares below the minimum: no traffic, no alert.
+    expr: `${rateOf(["hit"])} / ${rateOf(["hit", "miss"])} < ${num(t.min)}`,
+    for: t.for,
+    severity: "info",
+    summary: `Cache hit ratio below ${num(t.min * 100)}% ({{ $labels.operation }})`,
+    description: `Cache hit ratio is {{ $value | humanizePercentage }} for operation {{ $labels.operation }} in job {{ $labels.job }} (minimum ${num(t.min * 100)}% for ${t.for}).`,
+    panel: "cacheHitRatio",
+    cases: [
+      fires("a hit ratio at half the minimum fires", at, lookups(t.min / 2), [{ labels: { ...job, operation: "get" }, value: t.min / 2 }]),
+      quiet("a hit ratio just above the minimum stays quiet", at, lookups(t.min + (1 - t.min) * 0.2)),
+      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, lookups(t.min / 2))] : []),
+    ],
+  });
+}
+
+export function domainAlerts(c: RulesConfig): AlertDefinition[] {
+  const m = c.metrics;
+  const t = c.thresholds;
+  return [
+    approvalQueueGrowing(c),
+    latencyAlert(c, {
+      name: "MemorySearchLatencyHigh", group: "memory", metric: m.memory.duration, keys: ["job", "segment"],
+      matchers: { operation: "search" }, sample: { operation: "search", segment: "episodic" }, bound: t.memorySearchLatency.p95Seconds,
+      for: t.memorySearchLatency.for, severity: "warning", panel: "memorySearchLatency",
+      what: "memory search latency", where: "segment {{ $labels.segment }}",
+    }),
+    errorRatioAlert(c, {
+      name: "LLMErrorRatioHigh", group: "llm", metric: m.llm.requests, keys: ["job", "provider", "model"],
+      bad: { status: { op: "!=", value: "success" } }, goodSample: { status: "success" }, badSample: { status: "error" },
+      sample: { provider: "openai", model: "gpt-4o", agent: "planner" }, max: t.llmErrorRatio.max, for: t.llmErrorRatio.for,
+      severity: "warning", panel: "llmErrors", what: "of LLM requests failing", where: "{{ $labels.provider }}/{{ $labels.model }}",
+    }),
+    latencyAlert(c, {
+      name: "LLMLatencyHigh", group: "llm", metric: m.llm.duration, keys: ["job", "provider", "model"],
+      sample: { provider: "openai", model: "gpt-4o" }, bound: t.llmLatency.p95Seconds, for: t.llmLatency.for,
+      severity: "warning", panel: "llmLatency", what: "LLM request latency", where: "{{ $labels.provider }}/{{ $labels.model }}",
+    }),
+    latencyAlert(c, {
+      name: "A2ALatencyHigh", group: "a2a", metric: m.a2a.duration, keys: ["job", "agent", "operation"],
+      sample: { agent: "planner", operation: "send_task" }, bound: t.a2aLatency.p95Seconds, for: t.a2aLatency.for,
+      severity: "warning", panel: "a2aLatency", what: "agent-to-agent request latency",
+      where: "agent {{ $labels.agent }}, operation {{ $labels.operation }}",
+    }),
+    cacheHitRatioLow(c),
+    rateAlert(c, {
+      name: "RateLimitDenialsSpike", group: "rate-limits", metric: m.rateLimits.decisions, keys: ["job", "endpoint"],
+      matchers: { result: "denied" }, sample: { endpoint: "/v1/chat", result: "denied" }, threshold: t.rateLimitDenials.perSecond,
+      unit: "second", for: t.rateLimitDenials.for, severity: "warning", panel: "rateLimitDecisions",
+      what: "rate-limit denials", where: "endpoint {{ $labels.endpoint }}",
+    }),
+    pipelineFailures(c),
+    errorRatioAlert(c, {
+      name: "HTTPErrorRatioHigh", group: "http", metric: m.http.requests, keys: ["job"],
+      bad: { status_code: { op: "=~", value: "5.." } }, goodSample: { status_code: "200" }, badSample: { status_code: "503" },
+      sample: { method: "POST", route: "/v1/runs" }, max: t.httpErrorRatio.max, for: t.httpErrorRatio.for,
+      severity: "warning", panel: "httpErrors", what: "of HTTP requests answered 5xx", where: "all routes",
+    }),
+    errorRatioAlert(c, {
+      name: "GRPCErrorRatioHigh", group: "grpc", metric: m.grpc.handled, keys: ["job", "grpc_service"],
+      bad: { grpc_code: grpcServerErrorCodes }, goodSample: { grpc_code: "OK" }, badSample: { grpc_code: "Unavailable" },
+      sample: { grpc_service: "agent.v1.AgentService", grpc_method: "Run", grpc_type: "unary" },
+      max: t.grpcErrorRatio.max, for: t.grpcErrorRatio.for, severity: "warning", panel: "grpcErrors",
+      what: "of gRPC calls failing on the server", where: "service {{ $labels.grpc_service }}",
+    }),
+  ];
+}

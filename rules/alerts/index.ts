@@ -1,0 +1,5 @@
+export { toolAlerts, anomalyHistoryMinutes } from "./tools.js";
+export { domainAlerts, grpcServerErrorCodes } from "./domains.js";
+export { budgetAlerts } from "./budget.js";
+export { platformAlerts } from "./platform.js";
+export { errorRatioAlert, latencyAlert, rateAlert } from "./shapes.js";

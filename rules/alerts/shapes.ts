@@ -1,0 +1,130 @@
+// Alert shapes several domains share: a p95 above a bucket boundary, an error ratio above a
+// maximum, an event rate above a threshold. Each builds the expression and its test cases
+// from the same threshold, so the two cannot disagree.
+import type { ResolvedMetric } from "../../instrumentation/catalog/index.js";
+import type { PanelKey } from "../../dashboards/links.js";
+import { type AlertDefinition, defineAlert, type Severity } from "../alert.js";
+import type { RulesConfig } from "../config.js";
+import type { RuleFile } from "../rule-files.js";
+import { type Matchers, num, quantile, selector, sumBy } from "../promql.js";
+import { RATE_WINDOW as RATE } from "../recorded.js";
+import { counter, fires, forMinutes, histogramInputs, input, type Labels, quiet, slowFast } from "../scenario.js";
+import type { Duration } from "../thresholds.js";
+
+interface Common {
+  readonly name: string;
+  readonly group: RuleFile;
+  readonly metric: ResolvedMetric;
+  /** Labels the alert keeps (job first). */
+  readonly keys: readonly string[];
+  /** Label values of the test inputs, besides job. */
+  readonly sample: Labels;
+  readonly severity: Severity;
+  readonly panel: PanelKey;
+  readonly for: Duration;
+  /** Noun phrase for summary and description, e.g. "memory search latency". */
+  readonly what: string;
+  /** How the alert's labels read in prose, e.g. "segment {{ $labels.segment }}". */
+  readonly where: string;
+}
+
+/** Expected labels: the sample's values of the kept labels. */
+function keep(keys: readonly string[], labels: Labels): Labels {
+  return Object.fromEntries(keys.filter((k) => labels[k] !== undefined).map((k) => [k, labels[k]!]));
+}
+
+function beforeFor(forDuration: Duration, inputs: Parameters<typeof quiet>[2]) {
+  const minutes = forMinutes(forDuration);
+  return minutes > 0 ? [quiet("quiet before `for` elapses", minutes - 1, inputs)] : [];
+}
+
+/** A rate that crosses `threshold` (which may be 0, meaning "any"). */
+function above(threshold: number): number {
+  return threshold > 0 ? 2 * threshold : 1;
+}
+
+/** p95 above `bound`, a bucket boundary: exact, since interpolation cannot cross a boundary. */
+export function latencyAlert(c: RulesConfig, o: Common & { readonly bound: number; readonly matchers?: Matchers }): AlertDefinition {
+  const { fast, slow } = slowFast(o.metric, o.bound);
+  const at = 6 + forMinutes(o.for);
+  const labels = { job: c.scrapeJob, ...o.sample };
+  const mix = (slowPerStep: number) =>
+    histogramInputs(o.metric, labels, [{ value: fast, perStep: 100 - slowPerStep }, { value: slow, perStep: slowPerStep }], at + 1);
+  return defineAlert(c, {
+    name: o.name,
+    group: o.group,
+    expr: `${quantile(0.95, o.metric, o.keys, RATE, o.matchers)} > ${num(o.bound)}`,
+    for: o.for,
+    severity: o.severity,
+    summary: `p95 ${o.what} above ${num(o.bound)}s (${o.where})`,
+    description: `p95 ${o.what} is {{ $value | humanizeDuration }} for ${o.where} in job {{ $labels.job }} (threshold ${num(o.bound)}s for ${o.for}).`,
+    panel: o.panel,
+    cases: [
+      // 10 % slow puts p95 halfway into the bucket above the bound.
+      fires("10 % slow observations fire", at, mix(10), [{ labels: keep(o.keys, labels), value: fast + (slow - fast) / 2 }]),
+      quiet("4 % slow observations (p95 at the bound) stay quiet", at, mix(4)),
+      ...beforeFor(o.for, mix(10)),
+    ],
+  });
+}
+
+/** Share of events matching `bad` above `max`. */
+export function errorRatioAlert(
+  c: RulesConfig,
+  o: Common & { readonly max: number; readonly bad: Matchers; readonly goodSample: Labels; readonly badSample: Labels },
+): AlertDefinition {
+  const at = 6 + forMinutes(o.for);
+  const labels = { job: c.scrapeJob, ...o.sample };
+  const events = (ratio: number) => [
+    input(o.metric, { ...labels, ...o.goodSample }, counter(100 * (1 - ratio), at + 1)),
+    input(o.metric, { ...labels, ...o.badSample }, counter(100 * ratio, at + 1)),
+  ];
+  const high = Math.min(2 * o.max, (1 + o.max) / 2);
+  return defineAlert(c, {
+    name: o.name,
+    group: o.group,
+    expr:
+      `${sumBy(o.keys, `rate(${selector(o.metric, o.bad)}[${RATE}])`)}` +
+      ` / ${sumBy(o.keys, `rate(${selector(o.metric)}[${RATE}])`)} > ${num(o.max)}`,
+    for: o.for,
+    severity: o.severity,
+    summary: `${o.what} above ${num(o.max * 100)}% (${o.where})`,
+    description: `{{ $value | humanizePercentage }} ${o.what} for ${o.where} in job {{ $labels.job }} (threshold ${num(o.max * 100)}% for ${o.for}).`,
+    panel: o.panel,
+    cases: [
+      fires("an error ratio above the maximum fires", at, events(high), [{ labels: keep(o.keys, labels), value: high }]),
+      quiet("an error ratio just under the maximum stays quiet", at, events(0.8 * o.max)),
+      ...beforeFor(o.for, events(high)),
+    ],
+  });
+}
+
+/** Events per `unit` (per second or per minute) above `threshold`. */
+export function rateAlert(
+  c: RulesConfig,
+  o: Common & { readonly threshold: number; readonly unit: "second" | "minute"; readonly matchers?: Matchers },
+): AlertDefinition {
+  const at = 6 + forMinutes(o.for);
+  const labels = { job: c.scrapeJob, ...o.sample };
+  // One sample a minute: a rate per second of r takes r * 60 events a step, per minute r.
+  const events = (rate: number) => [input(o.metric, labels, counter(o.unit === "second" ? rate * 60 : rate, at + 1))];
+  const scale = o.unit === "minute" ? " * 60" : "";
+  const high = above(o.threshold);
+  return defineAlert(c, {
+    name: o.name,
+    group: o.group,
+    expr: `${sumBy(o.keys, `rate(${selector(o.metric, o.matchers)}[${RATE}])`)}${scale} > ${num(o.threshold)}`,
+    for: o.for,
+    severity: o.severity,
+    summary: `${o.what} above ${num(o.threshold)}/${o.unit === "second" ? "s" : "min"} (${o.where})`,
+    description:
+      `{{ $value | printf "%.2f" }} ${o.what} per ${o.unit} for ${o.where} in job {{ $labels.job }}` +
+      ` (threshold ${num(o.threshold)} for ${o.for}).`,
+    panel: o.panel,
+    cases: [
+      fires(`a rate of ${num(high)}/${o.unit} fires`, at, events(high), [{ labels: keep(o.keys, labels), value: high }]),
+      quiet("a rate just under the threshold stays quiet", at, events(0.8 * o.threshold)),
+      ...beforeFor(o.for, events(high)),
+    ],
+  });
+}

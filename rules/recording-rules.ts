@@ -1,0 +1,64 @@
+// The recording rules behind every series in recorded.ts, grouped by domain. The `sum by`
+// labels come from each series' `labels`, so a recorded series carries exactly what it declares.
+import type { RulesConfig } from "./config.js";
+import { increase, matchers, quantile, rate, selector, sumBy } from "./promql.js";
+import { RATE_WINDOW, type RecordedSeries, recordedSeries, type SourcedSeries } from "./recorded.js";
+import { domainFiles, type RuleFile } from "./rule-files.js";
+
+export interface RecordingRule {
+  readonly record: string;
+  readonly expr: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface RuleGroup<R> {
+  readonly name: string;
+  readonly file: RuleFile;
+  readonly rules: readonly R[];
+}
+
+function isSourced(series: RecordedSeries): series is SourcedSeries {
+  return "source" in series;
+}
+
+export function recordingRuleFor(series: SourcedSeries): RecordingRule {
+  const s = series.source;
+  switch (s.kind) {
+    case "rate":
+      return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric), RATE_WINDOW)) };
+    case "quantile":
+      return { record: series.record, expr: quantile(s.quantile, s.metric, series.labels, RATE_WINDOW) };
+    case "ratio": {
+      const of = (values: readonly string[]) => sumBy(series.labels, rate(`${s.metric.name}${matchers({ [s.label]: values })}`, RATE_WINDOW));
+      return { record: series.record, expr: `${of(s.good)} / ${of(s.total)}` };
+    }
+  }
+}
+
+/** One group per domain with its rate, ratio and quantile series, plus the budget windows. */
+export function recordingGroups(c: RulesConfig): RuleGroup<RecordingRule>[] {
+  const recorded = recordedSeries(c.metrics, { budgetWindow: c.budget.window });
+  const groups: RuleGroup<RecordingRule>[] = [];
+  for (const [domain, entries] of Object.entries(recorded)) {
+    if (domain === "slo" || domain === "budget") continue;
+    const rules: RecordingRule[] = [];
+    const walk = (value: unknown): void => {
+      if (typeof value !== "object" || value === null) return;
+      if ("record" in value && isSourced(value as RecordedSeries)) rules.push(recordingRuleFor(value as SourcedSeries));
+      else for (const child of Object.values(value)) walk(child);
+    };
+    walk(entries);
+    const file = domainFiles[domain as Exclude<keyof typeof domainFiles, "slo">];
+    groups.push({ name: `${c.namespace}-${file}-recording`, file, rules });
+  }
+  const m = c.metrics.llm;
+  groups.push({
+    name: `${c.namespace}-budget-recording`,
+    file: "budget",
+    rules: [
+      { record: recorded.budget.tokens.record, expr: sumBy([], increase(selector(m.tokens), c.budget.window)) },
+      { record: recorded.budget.cost.record, expr: sumBy([], increase(selector(m.cost), c.budget.window)) },
+    ],
+  });
+  return groups;
+}

@@ -1,0 +1,127 @@
+// promtool tests for the recording rules: every rate, ratio and quantile series, the budget
+// windows, and each SLO's series. Inputs are chosen so Prometheus computes the expected values
+// exactly (whole increments, 50 % error ratios), which lets the tests compare them exactly.
+import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { RulesConfig } from "./config.js";
+import { counter, input, type Labels, labelText, TEST_INTERVAL } from "./scenario.js";
+import { allRecordedSeries, recordedSeries, type SourcedSeries } from "./recorded.js";
+import { num } from "./promql.js";
+import { sloTestEvents } from "./slo-events.js";
+
+const AT = 10;
+const SAMPLES = AT + 1;
+
+interface Sample {
+  readonly labels: string;
+  readonly value: number;
+}
+
+function sampleLabels(c: RulesConfig, metric: ResolvedMetric): Labels {
+  return { job: c.scrapeJob, ...Object.fromEntries(metric.labels.map((l) => [l.name, l.values?.[0] ?? "example"])) };
+}
+
+function pick(labels: Labels, keys: readonly string[]): Labels {
+  return Object.fromEntries(keys.map((k) => [k, labels[k] ?? ""]));
+}
+
+/** Expected output of one recorded series for the inputs below (each counter grows 60 a minute: 1/s). */
+function expectation(c: RulesConfig, s: SourcedSeries): Sample[] {
+  const src = s.source;
+  const labels = sampleLabels(c, src.metric);
+  if (src.kind === "rate") {
+    // Cache operations get a hit and a miss series; every other metric one series.
+    const series = src.metric === recordedSeries(c.metrics).cache.operations.source.metric
+      ? [{ ...labels, result: "hit" }, { ...labels, result: "miss" }]
+      : [labels];
+    const groups = new Map<string, number>();
+    for (const l of series) {
+      const key = `${s.record}${labelText(pick(l, s.labels))}`;
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    return [...groups].map(([key, value]) => ({ labels: key, value }));
+  }
+  if (src.kind === "ratio") return [{ labels: `${s.record}${labelText(pick(labels, s.labels))}`, value: 0.5 }];
+  // Every observation lands in the second bucket, (b0, b1]; Prometheus interpolates linearly in it.
+  const [b0 = 0, b1 = 0] = src.metric.buckets ?? [];
+  const count = 1;
+  const rank = src.quantile * count;
+  return [{ labels: `${s.record}${labelText(pick(labels, s.labels))}`, value: b0 + (b1 - b0) * (rank / count) }];
+}
+
+function inputsFor(c: RulesConfig, sourced: SourcedSeries[]) {
+  const metrics = new Map<string, ResolvedMetric>();
+  for (const s of sourced) metrics.set(s.source.metric.name, s.source.metric);
+  const cache = recordedSeries(c.metrics).cache.operations.source.metric;
+  return [...metrics.values()].flatMap((metric) => {
+    const labels = sampleLabels(c, metric);
+    if (metric.type === "histogram") {
+      const [, b1 = 0] = metric.buckets ?? [];
+      return [...(metric.buckets ?? []), Infinity].map((le) =>
+        input(metric, { ...labels, le: le === Infinity ? "+Inf" : String(le) }, counter(le >= b1 ? 60 : 0, SAMPLES), "_bucket"),
+      );
+    }
+    if (metric.name === cache.name) {
+      return [input(metric, { ...labels, result: "hit" }, counter(60, SAMPLES)), input(metric, { ...labels, result: "miss" }, counter(60, SAMPLES))];
+    }
+    return [input(metric, labels, counter(60, SAMPLES))];
+  });
+}
+
+function exprTest(record: string, samples: readonly Sample[]) {
+  return { expr: record, eval_time: `${AT}m`, exp_samples: samples.map((s) => ({ labels: s.labels, value: s.value })) };
+}
+
+function domainTests(c: RulesConfig) {
+  const sourced = allRecordedSeries(recordedSeries(c.metrics)).filter((s): s is SourcedSeries => "source" in s);
+  return {
+    name: "recorded rates, ratios and quantiles",
+    interval: TEST_INTERVAL,
+    input_series: inputsFor(c, sourced),
+    promql_expr_test: sourced.map((s) => exprTest(s.record, expectation(c, s))),
+  };
+}
+
+function budgetTests(c: RulesConfig) {
+  const b = recordedSeries(c.metrics, { budgetWindow: c.budget.window }).budget;
+  const m = c.metrics.llm;
+  // A counter growing from 0 is not extrapolated before its first sample: increase() is exact.
+  return {
+    name: "budget windows",
+    interval: TEST_INTERVAL,
+    input_series: [input(m.tokens, sampleLabels(c, m.tokens), counter(60, SAMPLES)), input(m.cost, sampleLabels(c, m.cost), counter(3, SAMPLES))],
+    promql_expr_test: [exprTest(b.tokens.record, [{ labels: b.tokens.record, value: 60 * AT }]), exprTest(b.cost.record, [{ labels: b.cost.record, value: 3 * AT }])],
+  };
+}
+
+/** Half the events fail: Prometheus's x / (x + x) is exactly 0.5, so every window agrees exactly. */
+function sloTests(c: RulesConfig) {
+  const r = recordedSeries(c.metrics).slo;
+  return c.slos.map((slo, index) => {
+    const e = sloTestEvents(c, slo, index);
+    const budget = Number(num(1 - slo.objective));
+    const ratio = 0.5;
+    const burn = ratio / budget;
+    const one = (record: string, value: number) => exprTest(`${record}{slo=${JSON.stringify(slo.name)}}`, [{ labels: `${record}{slo=${JSON.stringify(slo.name)}}`, value }]);
+    return {
+      name: `SLO ${slo.name}: error ratios, burn rates, budget remaining`,
+      interval: TEST_INTERVAL,
+      input_series: [
+        input(e.good.metric, e.good.labels, counter(1, SAMPLES)),
+        input(e.other.metric, e.other.labels, counter(e.other.kind === "bad" ? 1 : 2, SAMPLES)),
+      ],
+      promql_expr_test: [
+        ...Object.values(r.errorRatio).map((s) => one(s.record, ratio)),
+        one(r.periodErrorRatio.record, ratio),
+        one(r.objective.record, Number(num(slo.objective))),
+        one(r.errorBudget.record, budget),
+        one(r.currentBurnRate.record, burn),
+        one(r.periodBurnRate.record, burn),
+        one(r.budgetRemaining.record, 1 - burn),
+      ],
+    };
+  });
+}
+
+export function recordingTests(c: RulesConfig): unknown[] {
+  return [domainTests(c), budgetTests(c), ...sloTests(c)];
+}

@@ -1,0 +1,30 @@
+// One rule file per domain, holding its recording rules and (with the Prometheus evaluator) its
+// alerts, as monitoring mixins do. A domain's promtool tests then load only its own file.
+
+/** Rule file name (without `.yml`) of each recorded-series domain. */
+export const domainFiles = {
+  tools: "tools",
+  llm: "llm",
+  budget: "budget",
+  memory: "memory",
+  approvals: "approvals",
+  runs: "runs",
+  pipelines: "pipelines",
+  a2a: "a2a",
+  cache: "cache",
+  rateLimits: "rate-limits",
+  http: "http",
+  grpc: "grpc",
+  self: "platform",
+  slo: "slo",
+} as const;
+
+/** A domain's file, or one SLO's (`slo-<name>`: its recording rules and burn-rate alerts). */
+export type RuleFile = Exclude<(typeof domainFiles)[keyof typeof domainFiles], "slo"> | `slo-${string}`;
+
+export function sloFile(sloName: string): RuleFile {
+  return `slo-${sloName}`;
+}
+
+/** The test file of the recording rules; alert tests are named after their rule file. */
+export const RECORDED_SERIES_TESTS = "recorded-series";

@@ -1,0 +1,199 @@
+// The one typed config of the Docker stack. It composes the rules and dashboards configs (so the
+// namespace, thresholds and evaluator are the same everywhere) and adds what only the stack knows:
+// where Docker is, which ports are published, how much memory each container gets, and the
+// addresses the uploaded configs use. Every address inside an uploaded file comes from here, so
+// the local mode can render the same files for processes on 127.0.0.1.
+import { type DashboardsConfig, type DashboardsConfigInput, dashboardsConfig } from "../dashboards/config.js";
+import { type RulesConfig, type RulesConfigInput, resolveRulesConfig } from "../rules/config.js";
+import type { Duration } from "../rules/thresholds.js";
+import { type ComponentName, componentNames, componentSpecs, runningComponents } from "./components.js";
+import { checkInputShape, checkScrapeJob, validateStackSettings } from "./validate.js";
+import { relativeSecretPaths } from "./secrets.js";
+import { serviceUrl } from "./urls.js";
+
+export type RestartPolicy = "no" | "on-failure" | "always" | "unless-stopped";
+
+export interface ComponentSettings {
+  /** Port published on the Docker host, at `bindAddress`. */
+  readonly hostPort: number;
+  /** Memory limit of the container, in MiB. */
+  readonly memoryMb: number;
+  /** Named Docker volume mounted at the component's data directory. */
+  readonly volume: string;
+  /** `host:port` at which the other components reach it; the uploaded configs use this. */
+  readonly address: string;
+}
+
+export interface PrometheusSettings {
+  /** How long the TSDB keeps samples (`--storage.tsdb.retention.time`). */
+  readonly retention: Duration;
+  readonly scrapeInterval: Duration;
+  /** The applications' metrics endpoints (`host:port`), scraped under the rules' `scrapeJob`. */
+  readonly scrapeTargets: readonly string[];
+  readonly metricsPath: string;
+  /**
+   * Extra /etc/hosts entries of the Prometheus container. `host.docker.internal: host-gateway`
+   * lets it reach applications listening on the Docker host.
+   */
+  readonly extraHosts: Readonly<Record<string, string>>;
+}
+
+export interface GrafanaStackSettings {
+  readonly adminUser: string;
+  /** Anonymous (viewer) access; off unless switched on. */
+  readonly anonymousAccess: boolean;
+}
+
+export interface LokiSettings {
+  /** One switch for Loki, its datasource in Grafana and the Alloy collector feeding it. */
+  readonly enabled: boolean;
+  readonly retention: Duration;
+  /** Docker socket on the Docker host, mounted read-only into Alloy to discover containers. */
+  readonly dockerSocket: string;
+}
+
+/** The stack's own settings, without the composed rules and dashboards configs. */
+export type StackSettings = Omit<StackConfig, "rules" | "dashboards">;
+
+export interface StackConfig {
+  /** Prefix of container and volume names, and the default network name. */
+  readonly name: string;
+  readonly rules: RulesConfig;
+  readonly dashboards: DashboardsConfig;
+  readonly docker: { readonly host: string; readonly network: string };
+  /** Host address every published port binds to. */
+  readonly bindAddress: string;
+  readonly restart: RestartPolicy;
+  readonly components: Readonly<Record<ComponentName, ComponentSettings>>;
+  readonly prometheus: PrometheusSettings;
+  readonly grafana: GrafanaStackSettings;
+  readonly loki: LokiSettings;
+}
+
+/** Dashboards settings the stack decides itself (namespace, thresholds, datasources, paths). */
+type StackOwnedDashboardFields = "namespace" | "metrics" | "recorded" | "thresholds" | "datasources" | "dashboardsPath";
+
+export interface StackConfigInput {
+  readonly name?: string;
+  readonly rules?: RulesConfigInput;
+  readonly dashboards?: Omit<DashboardsConfigInput, StackOwnedDashboardFields>;
+  readonly docker?: Partial<StackConfig["docker"]>;
+  readonly bindAddress?: string;
+  readonly restart?: RestartPolicy;
+  readonly components?: { readonly [C in ComponentName]?: Partial<ComponentSettings> };
+  readonly prometheus?: Partial<PrometheusSettings>;
+  readonly grafana?: Partial<GrafanaStackSettings>;
+  readonly loki?: Partial<LokiSettings>;
+}
+
+const defaultMemoryMb: Readonly<Record<ComponentName, number>> = {
+  prometheus: 1024,
+  alertmanager: 256,
+  grafana: 512,
+  loki: 512,
+  alloy: 256,
+};
+
+export const stackDefaults = {
+  name: "observability",
+  dockerHost: "unix:///var/run/docker.sock",
+  bindAddress: "127.0.0.1",
+  restart: "unless-stopped",
+  prometheus: {
+    retention: "15d",
+    scrapeInterval: "15s",
+    scrapeTargets: ["host.docker.internal:9464"],
+    metricsPath: "/metrics",
+    extraHosts: { "host.docker.internal": "host-gateway" },
+  },
+  grafana: { adminUser: "admin", anonymousAccess: false },
+  loki: { enabled: false, retention: "7d", dockerSocket: "/var/run/docker.sock" },
+} as const satisfies {
+  name: string;
+  dockerHost: string;
+  bindAddress: string;
+  restart: RestartPolicy;
+  prometheus: PrometheusSettings;
+  grafana: GrafanaStackSettings;
+  loki: LokiSettings;
+};
+
+/** Outside Grafana's data volume (/var/lib/grafana): a dashboard dropped from the code leaves the container too. */
+const DASHBOARDS_PATH = `${componentSpecs.grafana.configDir}/dashboards`;
+
+function componentSettings(name: string, input: StackConfigInput): Record<ComponentName, ComponentSettings> {
+  const settings = {} as Record<ComponentName, ComponentSettings>;
+  for (const component of componentNames) {
+    const spec = componentSpecs[component];
+    settings[component] = {
+      hostPort: spec.port,
+      memoryMb: defaultMemoryMb[component],
+      volume: `${name}-${component}-data`,
+      address: `${component}:${spec.port}`,
+      ...input.components?.[component],
+    };
+  }
+  return settings;
+}
+
+/** Runs a nested resolver, naming its fields from the stack config's root (`rules.thresholds...`). */
+function nested<T>(prefix: string, resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof Error && !error.message.startsWith(`${prefix}.`)) error.message = `${prefix}.${error.message}`;
+    throw error;
+  }
+}
+
+/** The default config with `input` laid over it, validated. Throws an Error naming the bad field. */
+export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
+  checkInputShape(input);
+  const name = input.name ?? stackDefaults.name;
+  const stack: StackSettings = {
+    name,
+    docker: { host: stackDefaults.dockerHost, network: name, ...input.docker },
+    bindAddress: input.bindAddress ?? stackDefaults.bindAddress,
+    restart: input.restart ?? stackDefaults.restart,
+    components: componentSettings(name, input),
+    prometheus: { ...stackDefaults.prometheus, ...input.prometheus },
+    grafana: { ...stackDefaults.grafana, ...input.grafana },
+    loki: { ...stackDefaults.loki, ...input.loki },
+  };
+  validateStackSettings(stack);
+  const { components } = stack;
+
+  const rules = nested("rules", () =>
+    relativeSecretPaths(
+      resolveRulesConfig({
+        ...input.rules,
+        grafana: {
+          url: serviceUrl(stack.bindAddress, components.grafana.hostPort),
+          alertmanagerUrl: `http://${components.alertmanager.address}`,
+          ...input.rules?.grafana,
+        },
+      }),
+    ),
+  );
+  checkScrapeJob(rules.scrapeJob);
+  const dashboards = nested("dashboards", () =>
+    dashboardsConfig({
+      ...input.dashboards,
+      namespace: rules.namespace,
+      metrics: rules.metrics,
+      thresholds: rules.thresholds,
+      dashboardsPath: DASHBOARDS_PATH,
+      datasources: {
+        prometheus: { url: `http://${components.prometheus.address}`, scrapeInterval: stack.prometheus.scrapeInterval },
+        alertmanager: { url: `http://${components.alertmanager.address}` },
+        loki: { url: `http://${components.loki.address}`, enabled: stack.loki.enabled },
+      },
+    }),
+  );
+  return { ...stack, rules, dashboards };
+}
+
+/** The components that run with this config: Loki and Alloy only when Loki is switched on. */
+export function enabledComponents(config: StackConfig): ComponentName[] {
+  return runningComponents(config.loki.enabled);
+}

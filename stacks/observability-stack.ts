@@ -1,0 +1,99 @@
+// The `observability` stack: wires the component constructs together on one Docker network. Every
+// file a container receives comes from renderStackFiles, so out/ and the uploads are the same;
+// every secret is a sensitive Terraform variable, so cdk.tf.json holds references, never values.
+import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
+import { Network } from "@cdktf/provider-docker/lib/network/index.js";
+import { LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
+import { Alertmanager, ALERTMANAGER_CONFIG_FILE } from "./alertmanager.js";
+import { Alloy } from "./alloy.js";
+import { filesByComponent, renderStackFiles } from "./artifacts.js";
+import type { ComponentName } from "./components.js";
+import { type StackConfig, enabledComponents } from "./config.js";
+import { Grafana } from "./grafana.js";
+import { Loki } from "./loki.js";
+import { Prometheus } from "./prometheus.js";
+import { alertmanagerSecrets } from "./secrets.js";
+import type { ServiceProps, UploadFile } from "./service-container.js";
+import { serviceUrl } from "./urls.js";
+
+export const STACK_ID = "observability";
+export const GRAFANA_ADMIN_PASSWORD = "grafana_admin_password";
+
+export interface ObservabilityStackProps {
+  readonly config: StackConfig;
+  /** The out/ files (renderStackFiles). Rendered from `config` when omitted. */
+  readonly files?: Readonly<Record<string, string>>;
+}
+
+export class ObservabilityStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
+    super(scope, id);
+    const { config } = props;
+    const files = filesByComponent(config, props.files ?? renderStackFiles(config));
+
+    // Relative, so cdk.tf.json holds no path of the build machine. Terraform runs in
+    // cdktf.out/stacks/<id>/, so the state lands in the project root, where cdktf keeps it by default.
+    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    new DockerProvider(this, "docker", { host: config.docker.host });
+    const network = new Network(this, "network", { name: config.docker.network });
+
+    const service = (component: ComponentName): ServiceProps => ({
+      stackName: config.name,
+      network: network.name,
+      settings: config.components[component],
+      bindAddress: config.bindAddress,
+      restart: config.restart,
+    });
+
+    new Prometheus(this, "prometheus", {
+      ...service("prometheus"),
+      files: files.prometheus,
+      retention: config.prometheus.retention,
+      extraHosts: config.prometheus.extraHosts,
+    });
+    new Alertmanager(this, "alertmanager", {
+      ...service("alertmanager"),
+      files: files.alertmanager,
+      secrets: this.alertmanagerSecretFiles(files.alertmanager[ALERTMANAGER_CONFIG_FILE] ?? ""),
+    });
+    const adminPassword = new TerraformVariable(this, GRAFANA_ADMIN_PASSWORD, {
+      type: "string",
+      sensitive: true,
+      description: "Password of Grafana's admin user, applied when Grafana first creates its database.",
+      validation: [{ condition: `\${length(var.${GRAFANA_ADMIN_PASSWORD}) >= 8}`, errorMessage: "The Grafana admin password needs at least 8 characters." }],
+    });
+    new Grafana(this, "grafana", {
+      ...service("grafana"),
+      files: files.grafana,
+      adminUser: config.grafana.adminUser,
+      adminPassword: adminPassword.stringValue,
+      anonymousAccess: config.grafana.anonymousAccess,
+      rootUrl: config.rules.grafana.url,
+    });
+    if (config.loki.enabled) {
+      new Loki(this, "loki", { ...service("loki"), files: files.loki });
+      new Alloy(this, "alloy", { ...service("alloy"), files: files.alloy, dockerSocket: config.loki.dockerSocket });
+    }
+
+    for (const component of enabledComponents(config)) {
+      new TerraformOutput(this, `${component}_url`, {
+        value: serviceUrl(config.bindAddress, config.components[component].hostPort),
+        description: `${component} on the Docker host`,
+      });
+    }
+  }
+
+  /** One sensitive variable per secret file alertmanager.yml names; unset, the file is empty. */
+  private alertmanagerSecretFiles(alertmanagerYaml: string): UploadFile[] {
+    return alertmanagerSecrets(alertmanagerYaml).map((secret) => {
+      const variable = new TerraformVariable(this, secret.variable, {
+        type: "string",
+        sensitive: true,
+        default: "",
+        description: `Content of ${secret.file}, which alertmanager.yml reads at ${secret.key}.`,
+      });
+      return { path: secret.file, content: variable.stringValue };
+    });
+  }
+}

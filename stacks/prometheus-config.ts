@@ -1,0 +1,41 @@
+// prometheus.yml as the stack runs it. Every address comes from the config and every file path is
+// relative to prometheus.yml's directory, so the same file works in the container
+// (/etc/prometheus) and in the local mode's temp directory.
+import { stringify } from "yaml";
+import { durationSeconds, formatDuration } from "../rules/duration.js";
+import type { ComponentName } from "./components.js";
+import { type StackConfig, enabledComponents } from "./config.js";
+
+/** Where the rule files sit, relative to prometheus.yml (the out/ tree and the container agree). */
+export const RULE_FILES_GLOB = "rules/*.yml";
+
+/** Prometheus refuses a scrape timeout longer than the interval; 10s is its default. */
+function scrapeTimeout(interval: string): string {
+  return formatDuration(Math.min(durationSeconds(interval, "prometheus.scrapeInterval"), 10));
+}
+
+function staticJob(jobName: string, targets: readonly string[], metricsPath?: string): object {
+  return { job_name: jobName, ...(metricsPath && { metrics_path: metricsPath }), static_configs: [{ targets: [...targets] }] };
+}
+
+/** The stack's own components, each scraped under its own name. */
+const selfScraped: readonly ComponentName[] = ["prometheus", "alertmanager", "grafana", "loki", "alloy"];
+
+export function renderPrometheusConfig(config: StackConfig): string {
+  const { prometheus, components, rules } = config;
+  const running = enabledComponents(config);
+  const document = {
+    global: {
+      scrape_interval: prometheus.scrapeInterval,
+      scrape_timeout: scrapeTimeout(prometheus.scrapeInterval),
+      evaluation_interval: rules.evaluationInterval,
+    },
+    rule_files: [RULE_FILES_GLOB],
+    alerting: { alertmanagers: [{ static_configs: [{ targets: [components.alertmanager.address] }] }] },
+    scrape_configs: [
+      staticJob(rules.scrapeJob, prometheus.scrapeTargets, prometheus.metricsPath),
+      ...selfScraped.filter((c) => running.includes(c)).map((c) => staticJob(c, [components[c].address])),
+    ],
+  };
+  return `# Rendered by stacks/prometheus-config.ts; do not edit.\n${stringify(document)}`;
+}

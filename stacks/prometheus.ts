@@ -1,0 +1,42 @@
+// The Prometheus container: the rendered prometheus.yml, rule files and promtool tests uploaded
+// under /etc/prometheus, the TSDB on a named volume with a retention, and the Docker host reachable
+// as host.docker.internal so applications running there can be scraped.
+import { Construct } from "constructs";
+import { componentSpecs } from "./components.js";
+import { ServiceContainer, type ServiceProps } from "./service-container.js";
+
+export interface PrometheusProps extends ServiceProps {
+  /** prometheus.yml, rules/*.yml, tests/*.yml: paths relative to /etc/prometheus. */
+  readonly files: Readonly<Record<string, string>>;
+  /** How long samples are kept. Default 15d. */
+  readonly retention?: string;
+  /** Extra /etc/hosts entries. Default host.docker.internal: host-gateway. */
+  readonly extraHosts?: Readonly<Record<string, string>>;
+}
+
+export const PROMETHEUS_CONFIG_FILE = "prometheus.yml";
+
+export class Prometheus extends Construct {
+  readonly service: ServiceContainer;
+
+  constructor(scope: Construct, id: string, props: PrometheusProps) {
+    super(scope, id);
+    if (props.files[PROMETHEUS_CONFIG_FILE] === undefined) throw new Error(`Prometheus: files has no ${PROMETHEUS_CONFIG_FILE}`);
+    const { configDir, dataDir } = componentSpecs.prometheus;
+    this.service = new ServiceContainer(this, "service", {
+      stackName: props.stackName,
+      network: props.network,
+      settings: props.settings,
+      bindAddress: props.bindAddress,
+      restart: props.restart,
+      component: "prometheus",
+      files: props.files,
+      command: [
+        `--config.file=${configDir}/${PROMETHEUS_CONFIG_FILE}`,
+        `--storage.tsdb.path=${dataDir}`,
+        `--storage.tsdb.retention.time=${props.retention ?? "15d"}`,
+      ],
+      hosts: props.extraHosts ?? { "host.docker.internal": "host-gateway" },
+    });
+  }
+}

@@ -1,0 +1,53 @@
+// Terraform reads every string in cdk.tf.json as a template: `${...}` interpolates and `%{...}` is
+// a directive. File contents (Grafana's `${datasource}`, Go templates) must reach the container
+// verbatim, so they are escaped on the way in; the uploads reader undoes it on the way out.
+
+/** Escapes `content` so Terraform evaluates it to exactly `content`. */
+export function escapeTemplate(content: string): string {
+  // Replacer functions: in a replacement string, "$$" would itself mean one "$".
+  return content.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
+}
+
+export interface ParsedTemplate {
+  /** The text with escapes undone; interpolations kept as written (`${var.token}`) or substituted. */
+  readonly text: string;
+  /** Terraform variables the template interpolates, in order of first use. */
+  readonly variables: readonly string[];
+}
+
+const INTERPOLATION = /^\$\{([^}]*)\}/;
+const VARIABLE = /^var\.([A-Za-z_][A-Za-z0-9_-]*)$/;
+
+/**
+ * Reads a string of cdk.tf.json the way Terraform would. With `values`, each `${var.name}` is
+ * replaced by its value (a variable without one throws); without, interpolations stay as written.
+ */
+export function parseTemplate(template: string, values?: Readonly<Record<string, string>>): ParsedTemplate {
+  let text = "";
+  const variables: string[] = [];
+  for (let i = 0; i < template.length; ) {
+    const next = template.slice(i, i + 3);
+    if (next === "$${" || next === "%%{") {
+      text += `${next[0]}{`;
+      i += 3;
+      continue;
+    }
+    const interpolation = template.startsWith("${", i) ? INTERPOLATION.exec(template.slice(i)) : null;
+    if (interpolation) {
+      const name = VARIABLE.exec(interpolation[1]!.trim())?.[1];
+      if (name !== undefined && !variables.includes(name)) variables.push(name);
+      text += name !== undefined && values ? valueOf(name, values) : interpolation[0];
+      i += interpolation[0].length;
+      continue;
+    }
+    text += template[i];
+    i += 1;
+  }
+  return { text, variables };
+}
+
+function valueOf(name: string, values: Readonly<Record<string, string>>): string {
+  const value = values[name];
+  if (value === undefined) throw new Error(`variable ${name}: no value given (set TF_VAR_${name})`);
+  return value;
+}

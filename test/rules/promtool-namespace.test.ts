@@ -1,0 +1,17 @@
+// A platform keeping its own metric prefix: the same rules and tests under namespace "l9".
+import { describe, expect, it } from "vitest";
+import { renderRuleFiles } from "../../rules/index.js";
+import { promtoolSuite } from "./promtool-suite.js";
+
+describe("promtool, namespace l9", () => {
+  promtoolSuite({ namespace: "l9", scrapeJob: "l9-apps" });
+
+  it("names only l9 metrics", () => {
+    const rules = Object.entries(renderRuleFiles({ namespace: "l9" }))
+      .filter(([p]) => p.startsWith("prometheus/"))
+      .map(([, content]) => content)
+      .join("\n");
+    expect(rules).toMatch(/l9_tool_calls_total/);
+    expect(rules).not.toMatch(/agent_[a-z_]+_(total|seconds|bucket|count)\b/);
+  });
+});

@@ -1,0 +1,73 @@
+// The recorded-series contract dashboards build on: names by Prometheus's level:metric:operations
+// convention, each produced by exactly one recording rule that keeps exactly the declared labels.
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { catalogEntries, resolveCatalog } from "../../instrumentation/catalog/index.js";
+import { allRecordedSeries, recordedSeries, renderRuleFiles, resolveRulesConfig } from "../../rules/index.js";
+
+function recordingRules(files: Record<string, string>): Map<string, { expr: string; labels?: Record<string, string> }[]> {
+  const rules = new Map<string, { expr: string; labels?: Record<string, string> }[]>();
+  for (const [path, content] of Object.entries(files)) {
+    if (!path.startsWith("prometheus/rules/")) continue;
+    for (const group of parse(content).groups) {
+      for (const rule of group.rules) if (rule.record) rules.set(rule.record, [...(rules.get(rule.record) ?? []), rule]);
+    }
+  }
+  return rules;
+}
+
+describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
+  const m = resolveCatalog(namespace);
+  const series = allRecordedSeries(recordedSeries(m));
+  const rules = recordingRules(renderRuleFiles(resolveRulesConfig({ namespace })));
+
+  it("are named level:metric:operations after a catalog metric of the namespace", () => {
+    const bases = new Set(catalogEntries().map((e) => `${namespace}_${e.def.name.replace(/_total$/, "")}`));
+    for (const s of series) {
+      const [level, metric, operations] = s.record.split(":");
+      expect(s.record).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/);
+      expect(operations, s.record).toMatch(/^(rate5m|p(50|95|99)_rate5m|increase\w+|ratio(_rate\w+)?)$/);
+      if (level === "slo") expect(metric).toMatch(new RegExp(`^${namespace}_`));
+      else expect(bases.has(metric!.replace(/_hit$/, "")), s.record).toBe(true);
+    }
+    expect(new Set(series.map((s) => s.record)).size).toBe(series.length);
+  });
+
+  it("keep the scrape job on every per-application series", () => {
+    for (const s of series) {
+      if (s.record.startsWith("slo:") || s.record.startsWith(":")) continue;
+      expect(s.labels[0], s.record).toBe("job");
+    }
+  });
+
+  it("are each produced by recording rules, and every recording rule is one of them", () => {
+    const names = new Set(series.map((s) => s.record));
+    for (const s of series) expect(rules.has(s.record), s.record).toBe(true);
+    for (const record of rules.keys()) expect(names.has(record), record).toBe(true);
+  });
+
+  it("aggregate by exactly the declared labels", () => {
+    for (const s of series) {
+      for (const rule of rules.get(s.record)!) {
+        if (s.record.startsWith("slo:")) {
+          expect(rule.labels?.slo).toBeDefined();
+          continue;
+        }
+        if (s.labels.length === 0) {
+          expect(rule.expr, s.record).toMatch(/^sum\(/);
+          continue;
+        }
+        const groupings = [...rule.expr.matchAll(/sum by \(([^)]*)\)/g)].map((g) => g[1]!.split(", ").filter((l) => l !== "le"));
+        expect(groupings.length, s.record).toBeGreaterThan(0);
+        for (const labels of groupings) expect(labels, s.record).toEqual(s.labels);
+      }
+    }
+  });
+
+  it("name the budget series after the configured window", () => {
+    const b = recordedSeries(m, { budgetWindow: "12h" }).budget;
+    expect(b.tokens.record).toMatch(/:increase12h$/);
+    const files = renderRuleFiles(resolveRulesConfig({ namespace, budget: { window: "12h" } }));
+    expect(recordingRules(files).get(b.tokens.record)![0]!.expr).toContain("[12h]");
+  });
+});
