@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { dashboardsConfig, datasourceUids, renderDashboardFiles, validateDashboardsConfig } from "../../dashboards/index.js";
@@ -64,12 +63,6 @@ describe("renderDashboardFiles", () => {
     const json = renderDashboardFiles(dashboardsConfig({ jobLabel: "service" }))["grafana/dashboards/services.json"]!;
     expect(json).toContain('service=~\\"$job\\"');
     expect(json).not.toContain('job=~\\"$job\\"');
-  });
-
-  it("is registered in synth.ts", () => {
-    const synth = readFileSync(new URL("../../synth.ts", import.meta.url), "utf8");
-    expect(synth).toMatch(/from "\.\/dashboards\/index\.js"/);
-    expect(synth).toMatch(/renderDashboardFiles\(/);
   });
 });
 
