@@ -15,9 +15,12 @@ export const usage = `Usage: npx tsx demo/main.ts [flags]
                      ${scenarioNames.join(", ")}
   --namespace <ns>   metric name prefix (default agent)
   --seed <n>         seed of the random source (default 1)
+  --audit            write audit events (JSON lines) to stdout, as an application shipping them to Loki would
+  --otel             register the OpenTelemetry SDK: spans, trace ids in audit events, exemplars on
+                     /metrics (OpenMetrics); exported over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set
   -h, --help         this text`;
 
-export type DemoCommand = { readonly help: true } | { readonly help: false; readonly options: DemoOptions };
+export type DemoCommand = { readonly help: true } | { readonly help: false; readonly options: DemoOptions; readonly otel: boolean };
 
 function number(flag: string, text: string, check: (value: unknown, field: string) => number): number {
   const value = Number(text);
@@ -45,6 +48,8 @@ export function parseDemoArgs(argv: readonly string[]): DemoCommand {
       scenario: { type: "string", multiple: true },
       namespace: { type: "string" },
       seed: { type: "string" },
+      audit: { type: "boolean" },
+      otel: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -57,7 +62,8 @@ export function parseDemoArgs(argv: readonly string[]): DemoCommand {
     ...(values.speed !== undefined ? { speed: number("--speed", values.speed, checkSpeed) } : {}),
     ...(values.namespace !== undefined ? { namespace: values.namespace } : {}),
     ...(values.seed !== undefined ? { seed: number("--seed", values.seed, whole) } : {}),
+    ...(values.audit ? { audit: true } : {}),
     scenarios: (values.scenario ?? []).map((s) => checkScenario(s, "--scenario")),
   };
-  return { help: false, options };
+  return { help: false, options, otel: values.otel === true };
 }

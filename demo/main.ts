@@ -1,6 +1,7 @@
 // The demo agent workload as a command: `npx tsx demo/main.ts --port 9464 --scenario hung-tool-call --speed 5`.
 // Prints where everything is and stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 import { type DemoCommand, parseDemoArgs, usage } from "./cli-args.js";
+import { registerTracing } from "./otel.js";
 import { scenarioNames } from "./scenarios.js";
 import { type Demo, startDemo } from "./workload.js";
 
@@ -24,6 +25,8 @@ if (command.help) {
   process.exit(0);
 }
 
+const stopTracing = command.otel ? registerTracing() : async () => {};
+
 let demo: Demo;
 try {
   demo = await startDemo(command.options);
@@ -43,7 +46,7 @@ console.log("Ctrl-C to stop");
 
 const stop = (signal: NodeJS.Signals): void => {
   console.log(`\n${signal}: stopping`);
-  demo.stop().then(
+  demo.stop().then(stopTracing).then(
     () => {
       // Everything is closed, so the event loop empties and the process exits by itself; the
       // timer only guards against a handle someone else left open.

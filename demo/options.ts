@@ -1,6 +1,6 @@
 // The options of `startDemo`, their defaults, and their validation. A bad value is refused with
 // an Error naming the option (or, from the CLI, the flag) and the value.
-import type { Logger } from "../instrumentation/index.js";
+import type { Logger, ObservabilityOptions } from "../instrumentation/index.js";
 import { validateNamespace } from "../instrumentation/index.js";
 import type { DemoProfile } from "./profile.js";
 import { type DemoProfileInput, demoProfile } from "./profile-overrides.js";
@@ -29,6 +29,8 @@ export interface DemoOptions {
   seed?: number;
   /** Where the instrumentation logs what it absorbs (an unpriced model ...); default the console. */
   logger?: Logger;
+  /** Audit events (one JSON line per tool call, approval, memory operation, LLM call); default off. */
+  audit?: ObservabilityOptions["audit"];
 }
 
 export interface ResolvedDemoOptions {
@@ -42,6 +44,7 @@ export interface ResolvedDemoOptions {
   readonly profile: DemoProfile;
   readonly seed: number;
   readonly logger: Logger | undefined;
+  readonly audit: ObservabilityOptions["audit"];
 }
 
 /** A value as the user wrote it: numbers as numbers (NaN included), anything else as JSON. */
@@ -95,5 +98,6 @@ export function resolveDemoOptions(options: DemoOptions): ResolvedDemoOptions {
     profile: demoProfile(options.profile),
     seed,
     logger: options.logger,
+    audit: options.audit ?? false,
   };
 }

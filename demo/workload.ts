@@ -75,6 +75,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     // The rate limiter's endpoints are a closed set; anything else keyed into it is a bug to fold.
     labelLimits: { endpoint: rateLimitedEndpoints.length },
     ...(o.logger ? { logger: o.logger } : {}),
+    audit: o.audit,
   });
   const clock = new Clock(o.speed);
   const scenarios = new Scenarios();

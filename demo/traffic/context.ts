@@ -1,5 +1,6 @@
 // What every traffic generator gets: the instrumentation (imported as a user would), simulated
 // time, a seeded random source, the scenario switches and the intensities.
+import { trace } from "@opentelemetry/api";
 import type { Observability } from "../../instrumentation/index.js";
 import type { Clock } from "../clock.js";
 import type { Stream } from "../driver.js";
@@ -28,4 +29,22 @@ export function whileOn(on: () => boolean, perSecond: number, emit: () => void):
 /** Swallows the rejection of a simulated operation whose failure has been recorded already. */
 export function ignoreFailure(promise: Promise<unknown>): void {
   promise.catch(() => undefined);
+}
+
+const tracer = trace.getTracer("agent-observability-demo");
+
+/**
+ * Runs a simulated step inside a span of the application's own, as an agent framework would:
+ * operations the demo only records (LLM, memory) then carry its trace id in their exemplars and
+ * audit events when an OpenTelemetry SDK is registered. Without one the span is a no-op.
+ */
+export function inAgentStep(name: string, step: () => void): () => void {
+  return () =>
+    tracer.startActiveSpan(name, (span) => {
+      try {
+        step();
+      } finally {
+        span.end();
+      }
+    });
 }

@@ -4,7 +4,7 @@
 import type { LlmStatus } from "../../instrumentation/index.js";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
-import { type TrafficContext, steady } from "./context.js";
+import { type TrafficContext, inAgentStep, steady } from "./context.js";
 
 interface Model {
   readonly provider: string;
@@ -44,5 +44,5 @@ export function llmTraffic(ctx: TrafficContext): Stream[] {
     const seconds = 0.25 + completionTokens * m.perToken * random.between({ min: 0.8, max: 1.3 });
     obs.llm.record({ ...labels, status, seconds, promptTokens, completionTokens });
   };
-  return [steady(p.callsPerSecond, request)];
+  return [steady(p.callsPerSecond, inAgentStep("agent step: model call", request))];
 }

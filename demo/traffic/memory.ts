@@ -4,7 +4,7 @@
 import type { MemoryOperation } from "../../instrumentation/index.js";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
-import { type TrafficContext, steady } from "./context.js";
+import { type TrafficContext, inAgentStep, steady } from "./context.js";
 
 const segments = { episodic: 4, semantic: 3, procedural: 2, working: 1 };
 const writeSeconds = { min: 0.002, max: 0.05 };
@@ -32,5 +32,5 @@ export function memoryTraffic(ctx: TrafficContext): Stream[] {
     const results = status === "error" ? undefined : random.chance(0.1) ? 0 : random.int(1, random.pick(topK));
     obs.memory.record({ operation, segment, status, seconds, results });
   };
-  return [steady(p.operationsPerSecond, operate)];
+  return [steady(p.operationsPerSecond, inAgentStep("agent step: memory", operate))];
 }

@@ -14,7 +14,9 @@ describe("parseDemoArgs", () => {
     expect(command).toEqual({
       help: false,
       options: { port: 0, grpcPort: 50051, httpApiPort: 8080, speed: 5, scenarios: ["hung-tool-call", "approval-backlog"], namespace: "l9", seed: 7 },
+      otel: false,
     });
+    expect(parseDemoArgs(["--audit", "--otel"])).toEqual({ help: false, options: { audit: true, scenarios: [] }, otel: true });
     expect(parseDemoArgs(["-h"])).toEqual({ help: true });
   });
 
