@@ -1,8 +1,9 @@
 // Everything the dashboards read: the catalog bound to a namespace, the recorded series the rules
 // produce, the alert thresholds, and where Grafana finds its datasources and dashboard files.
 import { type ResolvedCatalog, resolveCatalog } from "../instrumentation/catalog/index.js";
-import { type Recorded, recordedSeries } from "../rules/recorded.js";
+import { allRecordedSeries, type Recorded, recordedSeriesOf } from "../rules/recorded.js";
 import { durationSeconds } from "../rules/duration.js";
+import { DEFAULT_RATE_WINDOW, rateWindowSeconds } from "../rules/rate-window.js";
 import { defaultThresholds, type Duration, type Thresholds } from "../rules/thresholds.js";
 import { datasourceUids } from "./links.js";
 
@@ -19,6 +20,8 @@ export interface DashboardsConfig {
   readonly thresholds: Thresholds;
   /** As the rules' budget config: the trailing window of the daily budgets, and the forecast's history. */
   readonly budget: { readonly window: Duration; readonly forecastLookback: Duration };
+  /** As the rules' `rateWindow`: the window the recorded `rate<window>` series are named after. */
+  readonly rateWindow: Duration;
   /** Label naming the scrape job; the `job` variable filters by it. */
   readonly jobLabel: string;
   readonly datasources: {
@@ -27,6 +30,8 @@ export interface DashboardsConfig {
     /** `handleGrafanaManagedAlerts`: Grafana-managed rules (when they are the live ones) notify through it too. */
     readonly alertmanager: DatasourceConfig & { readonly handleGrafanaManagedAlerts: boolean };
     readonly loki: DatasourceConfig & { readonly enabled: boolean };
+    /** With Tempo on, exemplars and log lines link to its traces, and its traces to logs and metrics. */
+    readonly tempo: DatasourceConfig & { readonly enabled: boolean };
   };
   /** Folder inside the Grafana container where the stack mounts the dashboard JSON. */
   readonly dashboardsPath: string;
@@ -42,6 +47,7 @@ export type DashboardsConfigInput = Partial<Omit<DashboardsConfig, "datasources"
     readonly prometheus?: Partial<DatasourceConfig & { scrapeInterval: string }>;
     readonly alertmanager?: Partial<DatasourceConfig & { handleGrafanaManagedAlerts: boolean }>;
     readonly loki?: Partial<DatasourceConfig & { enabled: boolean }>;
+    readonly tempo?: Partial<DatasourceConfig & { enabled: boolean }>;
   };
 };
 
@@ -51,17 +57,20 @@ export function dashboardsConfig(input: DashboardsConfigInput = {}): DashboardsC
   const metrics = input.metrics ?? resolveCatalog(namespace);
   const ds = input.datasources ?? {};
   const budget = { window: "1d", forecastLookback: "1h", ...input.budget } as const;
+  const rateWindow = input.rateWindow ?? DEFAULT_RATE_WINDOW;
   const config: DashboardsConfig = {
     namespace,
     metrics,
-    recorded: input.recorded ?? recordedSeries(metrics, { budgetWindow: budget.window }),
+    recorded: input.recorded ?? recordedSeriesOf({ metrics, budget, rateWindow }),
     thresholds: input.thresholds ?? defaultThresholds,
     budget,
+    rateWindow,
     jobLabel: input.jobLabel ?? "job",
     datasources: {
       prometheus: { uid: datasourceUids.prometheus, url: "http://prometheus:9090", scrapeInterval: "15s", ...ds.prometheus },
       alertmanager: { uid: datasourceUids.alertmanager, url: "http://alertmanager:9093", handleGrafanaManagedAlerts: true, ...ds.alertmanager },
       loki: { uid: datasourceUids.loki, url: "http://loki:3100", enabled: false, ...ds.loki },
+      tempo: { uid: datasourceUids.tempo, url: "http://tempo:3200", enabled: false, ...ds.tempo },
     },
     dashboardsPath: input.dashboardsPath ?? "/var/lib/grafana/dashboards",
     folder: input.folder ?? "Agent observability",
@@ -84,9 +93,11 @@ export function validateDashboardsConfig(c: DashboardsConfig): void {
   }
   durationSeconds(c.budget.window, "budget.window");
   durationSeconds(c.budget.forecastLookback, "budget.forecastLookback");
-  if (c.recorded.budget.cost.record !== recordedSeries(c.metrics, { budgetWindow: c.budget.window }).budget.cost.record) {
-    fail("recorded", c.recorded.budget.cost.record, `must be recordedSeries(metrics, { budgetWindow: "${c.budget.window}" })`);
-  }
+  rateWindowSeconds(c.rateWindow, "rateWindow");
+  // The panels query the series the rules record: a name off by its window would show no data.
+  const expected = new Set(allRecordedSeries(recordedSeriesOf(c)).map((s) => s.record));
+  const stray = allRecordedSeries(c.recorded).find((s) => !expected.has(s.record));
+  if (stray) fail("recorded", stray.record, `must be recordedSeries(metrics, { budgetWindow: "${c.budget.window}", rateWindow: "${c.rateWindow}" })`);
   if (!LABEL_NAME.test(c.jobLabel) || c.jobLabel.startsWith("__")) fail("jobLabel", c.jobLabel, "must be a Prometheus label name");
   for (const [name, source] of Object.entries(c.datasources)) {
     if (!UID.test(source.uid)) fail(`datasources.${name}.uid`, source.uid, "must be 1-40 letters, digits, '-' or '_'");
@@ -97,6 +108,7 @@ export function validateDashboardsConfig(c: DashboardsConfig): void {
   const handle = c.datasources.alertmanager.handleGrafanaManagedAlerts;
   if (typeof handle !== "boolean") fail("datasources.alertmanager.handleGrafanaManagedAlerts", handle, "must be true or false");
   if (typeof c.datasources.loki.enabled !== "boolean") fail("datasources.loki.enabled", c.datasources.loki.enabled, "must be true or false");
+  if (typeof c.datasources.tempo.enabled !== "boolean") fail("datasources.tempo.enabled", c.datasources.tempo.enabled, "must be true or false");
   if (!c.dashboardsPath.startsWith("/")) fail("dashboardsPath", c.dashboardsPath, "must be an absolute path");
   if (c.folder.trim() === "") fail("folder", c.folder, "must not be empty");
   if (!DURATION.test(c.refresh)) fail("refresh", c.refresh, "must be a duration such as 30s or 1m");

@@ -22,3 +22,4 @@ export type { CacheResult } from "./recorders/cache.js";
 export type { GrpcType } from "./recorders/servers.js";
 export * from "./middleware/index.js";
 export * from "./server/index.js";
+export { auditEventNames, auditStreamLabels, type AuditEvent, type AuditEventName, type AuditLogger, type AuditOptions } from "./audit/audit-log.js";

@@ -21,7 +21,7 @@ export interface ExpectedAlert {
   readonly value?: number;
 }
 
-/** A promtool scenario: inputs sampled every minute, evaluated at minute `at`. */
+/** A promtool scenario: inputs sampled every step of its alert's `testStep`, evaluated at step `at`. */
 export interface AlertCase {
   readonly name: string;
   readonly inputs: readonly InputSeries[];
@@ -43,6 +43,8 @@ export interface AlertDefinition {
   readonly annotations: Readonly<Record<string, string>>;
   readonly panel: PanelKey;
   readonly cases: readonly AlertCase[];
+  /** Seconds per step of its cases (see scenario.ts's TestClock). */
+  readonly testStep: number;
 }
 
 export interface AlertSpec {
@@ -56,6 +58,8 @@ export interface AlertSpec {
   readonly panel: PanelKey;
   readonly labels?: Readonly<Record<string, string>>;
   readonly cases: readonly AlertCase[];
+  /** Seconds per step the cases were written for. */
+  readonly testStep: number;
 }
 
 /** `HTTPErrorRatioHigh` -> `http-error-ratio-high`, `A2ALatencyHigh` -> `a2a-latency-high`. */
@@ -91,5 +95,6 @@ export function defineAlert(c: RulesConfig, spec: AlertSpec): AlertDefinition {
     },
     panel: spec.panel,
     cases: spec.cases,
+    testStep: spec.testStep,
   };
 }

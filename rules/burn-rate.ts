@@ -4,9 +4,9 @@
 import { type AlertDefinition, defineAlert } from "./alert.js";
 import type { RulesConfig } from "./config.js";
 import { matchers, num, sumBy } from "./promql.js";
-import { recordedSeries, type SloWindow, sloWindows } from "./recorded.js";
+import { recordedSeriesOf, type SloWindow, sloWindows } from "./recorded.js";
 import type { RecordingRule } from "./recording-rules.js";
-import { counterSegments, fires, forMinutes, input, quiet } from "./scenario.js";
+import { counterSegments, fires, input, MINUTE_CLOCK, quiet } from "./scenario.js";
 import { sloFile } from "./rule-files.js";
 import type { SloSpec } from "./slo.js";
 import type { Duration } from "./thresholds.js";
@@ -41,7 +41,7 @@ export function sloAlertNames(slo: SloSpec): { page: string; ticket: string } {
 
 /** The SLI, objective, burn-rate and budget-remaining recording rules of one SLO. */
 export function sloRecordingRules(c: RulesConfig, slo: SloSpec): RecordingRule[] {
-  const r = recordedSeries(c.metrics).slo;
+  const r = recordedSeriesOf(c).slo;
   const labels = { slo: slo.name };
   const sel = { slo: slo.name };
   const good = metricOf(c, slo.good);
@@ -77,7 +77,9 @@ function events(c: RulesConfig, slo: SloSpec, index: number, segments: readonly 
 }
 
 export function sloAlerts(c: RulesConfig): AlertDefinition[] {
-  const r = recordedSeries(c.metrics).slo.errorRatio;
+  const r = recordedSeriesOf(c).slo.errorRatio;
+  // Windows from 5m to 3d, whatever the rate window: these tests run on a minute clock.
+  const clock = MINUTE_CLOCK;
   return c.slos.flatMap((slo, index) => {
     const budget = errorBudget(slo);
     const names = sloAlertNames(slo);
@@ -92,13 +94,13 @@ export function sloAlerts(c: RulesConfig): AlertDefinition[] {
     const pageFor = slo.for?.page ?? "0m";
     const ticketFor = slo.for?.ticket ?? "0m";
     const percent = num(slo.objective * 100);
-    const at = (f: Duration) => 6 + forMinutes(f);
+    const at = (f: Duration) => 6 + clock.steps(f);
     const steady = (ratio: number, f: Duration) => events(c, slo, index, [{ ratio, samples: at(f) + 1 }]);
     const fast = Math.min(20 * budget, (14.4 * budget + 1) / 2);
     // Three healthy hours, then a burst at 20x: the 1h/5m pair crosses 14.4x while the 6h/30m pair,
     // diluted by the healthy hours, stays under 6x. Only the fast pair can page. Evaluated once the
     // hour is all burst, so the value does not depend on which rule group Prometheus runs first.
-    const burst = 62 + forMinutes(pageFor);
+    const burst = 62 + clock.steps(pageFor);
     const burstAt = 180 + burst;
     const burstEvents = events(c, slo, index, [{ ratio: 0, samples: 181 }, { ratio: fast, samples: burst }]);
     const expected = (ratio: number) => [{ labels: {}, value: ratio }];
@@ -120,6 +122,7 @@ export function sloAlerts(c: RulesConfig): AlertDefinition[] {
           fires("an hour-long burst pages through the 1h/5m pair alone", burstAt, burstEvents, expected(fast)),
           quiet("a burn just under 6x does not page", at(pageFor), steady(5.4 * budget, pageFor)),
         ],
+        testStep: clock.step,
       }),
       defineAlert(c, {
         ...base,
@@ -136,6 +139,7 @@ export function sloAlerts(c: RulesConfig): AlertDefinition[] {
           fires("a fast burn opens one too (Alertmanager inhibits it under the page)", at(ticketFor), steady(fast, ticketFor), expected(fast)),
           quiet("a burn just under 1x stays quiet", at(ticketFor), steady(0.9 * budget, ticketFor)),
         ],
+        testStep: clock.step,
       }),
     ];
   });

@@ -1,6 +1,7 @@
 // The one typed config every rule, test, Alertmanager and Grafana rendering reads. Defaults live
 // here; `resolveRulesConfig` lays a partial config over them and validates the result.
 import { type ResolvedCatalog, resolveCatalog, validateNamespace } from "../instrumentation/catalog/index.js";
+import { DEFAULT_RATE_WINDOW } from "./rate-window.js";
 import { defaultSlos, type SloSpec } from "./slo.js";
 import { defaultThresholds, type Duration, type Thresholds } from "./thresholds.js";
 import { validateRulesConfig } from "./validate.js";
@@ -86,6 +87,11 @@ export interface RulesConfig {
   readonly evaluator: Evaluator;
   /** Interval of every rule group (Prometheus and Grafana). */
   readonly evaluationInterval: Duration;
+  /**
+   * Window of every rate: the recorded `rate<window>` series (named after it) and the rate, ratio
+   * and quantile alerts. An alert on a rate stays firing this long after its cause stops.
+   */
+  readonly rateWindow: Duration;
   readonly thresholds: ResolvedThresholds;
   readonly slos: readonly SloSpec[];
   readonly budget: {
@@ -104,6 +110,7 @@ export interface RulesConfigInput {
   readonly scrapeJob?: string;
   readonly evaluator?: Evaluator;
   readonly evaluationInterval?: Duration;
+  readonly rateWindow?: Duration;
   readonly thresholds?: { readonly [K in keyof Thresholds]?: Partial<Thresholds[K]> };
   readonly slos?: readonly SloSpec[];
   readonly budget?: Partial<RulesConfig["budget"]>;
@@ -140,6 +147,7 @@ const defaults = {
   scrapeJob: "agent",
   evaluator: "prometheus",
   evaluationInterval: "1m",
+  rateWindow: DEFAULT_RATE_WINDOW,
   budget: { window: "1d", forecastLookback: "1h" },
   runbookBaseUrl: "https://runbooks.example.com/agent-observability",
   grafana: {
@@ -188,6 +196,7 @@ export function resolveRulesConfig(input: RulesConfigInput = {}): RulesConfig {
     scrapeJob: input.scrapeJob ?? defaults.scrapeJob,
     evaluator: input.evaluator ?? defaults.evaluator,
     evaluationInterval: input.evaluationInterval ?? defaults.evaluationInterval,
+    rateWindow: input.rateWindow ?? defaults.rateWindow,
     thresholds: mergeThresholds(input.thresholds),
     slos: input.slos ?? defaultSlos,
     budget: { ...defaults.budget, ...input.budget },

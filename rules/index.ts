@@ -7,9 +7,10 @@ export {
 export { defaultThresholds, type Thresholds, type Duration } from "./thresholds.js";
 export { defaultSlos, type SloSpec, type EventSelector, type MetricRef } from "./slo.js";
 export {
-  recordedSeries, allRecordedSeries, sloWindows, RATE_WINDOW,
-  type Recorded, type RecordedSeries, type SourcedSeries, type RecordedSource, type Quantiles, type SloWindow,
+  recordedSeries, recordedSeriesOf, allRecordedSeries, sloWindows,
+  type Recorded, type RecordedSeries, type SourcedSeries, type RecordedSource, type RecordedSeriesSource, type Quantiles, type SloWindow,
 } from "./recorded.js";
+export { DEFAULT_RATE_WINDOW, RATE_WINDOW_BOUNDS, rateWindowSeconds, canonicalWindow } from "./rate-window.js";
 export { alertDefinitions, alertGroups } from "./definitions.js";
 export { kebab, runbookUrl, dashboardUrl, type AlertDefinition, type AlertCase, type Severity, type InputSeries, type ExpectedAlert } from "./alert.js";
 export { sloAlertNames, sloRecordingRules, burnRates, MIN_PAGEABLE_OBJECTIVE } from "./burn-rate.js";
@@ -24,4 +25,4 @@ export {
 } from "./grafana.js";
 export { durationSeconds, formatDuration, isDuration } from "./duration.js";
 export { expandTemplate, humanize, humanizeDuration, humanizePercentage } from "./template.js";
-export { everyFor } from "./profiles.js";
+export { everyFor, shortWindowProfile } from "./profiles.js";

@@ -5,10 +5,13 @@
 //              dashboards' job variable filters it; `job` alone means "summed over everything
 //              but job"; an empty level means summed over everything),
 //   metric     the catalog metric with its namespace (counters without `_total`),
-//   operations what was applied (`rate5m`, `p95_rate5m`, `increase1d`, `ratio_rate1h`).
+//   operations what was applied (`rate5m`, `p95_rate5m`, `increase1d`, `ratio_rate1h`); the
+//              window in a name is the one its rule uses (the rate window, 5m by default, and
+//              the budget window), so a config with a 30s rate window records `rate30s`.
 // Every series lists its exact labels in `labels`; the rules' `sum by (...)` clauses are built
 // from that same list, so the two cannot disagree.
 import type { ResolvedCatalog, ResolvedMetric } from "../instrumentation/catalog/index.js";
+import { canonicalWindow, DEFAULT_RATE_WINDOW } from "./rate-window.js";
 import type { Duration } from "./thresholds.js";
 
 /** One recorded series: its name, the labels each of its samples carries, and what it means. */
@@ -20,11 +23,12 @@ export interface RecordedSeries {
 
 /** How a per-domain series is computed from its catalog metric (the rules render these). */
 export type RecordedSource =
-  | { readonly kind: "rate"; readonly metric: ResolvedMetric }
-  | { readonly kind: "quantile"; readonly metric: ResolvedMetric; readonly quantile: number }
+  | { readonly kind: "rate"; readonly metric: ResolvedMetric; readonly window: Duration }
+  | { readonly kind: "quantile"; readonly metric: ResolvedMetric; readonly quantile: number; readonly window: Duration }
   | {
       readonly kind: "ratio";
       readonly metric: ResolvedMetric;
+      readonly window: Duration;
       /** Label whose values split the events, and which values count as good / as all. */
       readonly label: string;
       readonly good: readonly string[];
@@ -40,9 +44,6 @@ export interface Quantiles {
   readonly p99: SourcedSeries;
 }
 
-/** Window of every `rate5m` series. */
-export const RATE_WINDOW: Duration = "5m";
-
 /** The SLO windows, Sloth-style: the burn-rate alert windows plus the dashboard's 5m. */
 export const sloWindows = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const satisfies readonly Duration[];
 export type SloWindow = (typeof sloWindows)[number];
@@ -50,24 +51,37 @@ export type SloWindow = (typeof sloWindows)[number];
 export interface RecordedSeriesOptions {
   /** Trailing window of the daily budget series (default "1d"); it is part of their names. */
   readonly budgetWindow?: Duration;
+  /** Window of every rate, ratio and quantile series (default "5m"); it is part of their names. */
+  readonly rateWindow?: Duration;
+}
+
+/** What the recorded series of a rules or dashboards config depend on. */
+export interface RecordedSeriesSource {
+  readonly metrics: ResolvedCatalog;
+  readonly budget: { readonly window: Duration };
+  readonly rateWindow: Duration;
 }
 
 function counterBase(metric: ResolvedMetric): string {
   return metric.name.replace(/_total$/, "");
 }
 
-function rate(level: string, metric: ResolvedMetric, labels: readonly string[], help: string): SourcedSeries {
-  return { record: `${level}:${counterBase(metric)}:rate5m`, labels: ["job", ...labels], help, source: { kind: "rate", metric } };
-}
-
-function quantiles(level: string, metric: ResolvedMetric, labels: readonly string[], what: string): Quantiles {
-  const one = (q: number, p: "p50" | "p95" | "p99"): SourcedSeries => ({
-    record: `${level}:${metric.name}:${p}_rate5m`,
-    labels: ["job", ...labels],
-    help: `${p} of ${what} over 5m, from the histogram buckets.`,
-    source: { kind: "quantile", metric, quantile: q },
-  });
-  return { p50: one(0.5, "p50"), p95: one(0.95, "p95"), p99: one(0.99, "p99") };
+/** Builders of the per-domain series, all over one rate window `w`. */
+function windowed(w: Duration) {
+  return {
+    rate(level: string, metric: ResolvedMetric, labels: readonly string[], help: string): SourcedSeries {
+      return { record: `${level}:${counterBase(metric)}:rate${w}`, labels: ["job", ...labels], help, source: { kind: "rate", metric, window: w } };
+    },
+    quantiles(level: string, metric: ResolvedMetric, labels: readonly string[], what: string): Quantiles {
+      const one = (q: number, p: "p50" | "p95" | "p99"): SourcedSeries => ({
+        record: `${level}:${metric.name}:${p}_rate${w}`,
+        labels: ["job", ...labels],
+        help: `${p} of ${what} over ${w}, from the histogram buckets.`,
+        source: { kind: "quantile", metric, quantile: q, window: w },
+      });
+      return { p50: one(0.5, "p50"), p95: one(0.95, "p95"), p99: one(0.99, "p99") };
+    },
+  };
 }
 
 function slo(m: ResolvedCatalog, operation: string, help: string): RecordedSeries {
@@ -77,9 +91,11 @@ function slo(m: ResolvedCatalog, operation: string, help: string): RecordedSerie
   return { record: `slo:${ns}_${metric}:${op}`, labels: ["slo"], help };
 }
 
-/** Every recorded series, grouped by domain. Pure: depends only on the catalog and the budget window. */
+/** Every recorded series, grouped by domain. Pure: depends only on the catalog, the budget and the rate window. */
 export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOptions = {}) {
   const budgetWindow = options.budgetWindow ?? "1d";
+  const w = canonicalWindow(options.rateWindow ?? DEFAULT_RATE_WINDOW);
+  const { rate, quantiles } = windowed(w);
   const sloErrorRatio = Object.fromEntries(
     sloWindows.map((w) => [w, slo(m, `sli_error:ratio_rate${w}`, `SLI error ratio (bad / total events) over ${w}.`)]),
   ) as Record<SloWindow, RecordedSeries>;
@@ -153,10 +169,10 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
       operations: rate("operation_result", m.cache.operations, ["operation", "result"], "Cache operations per second by result."),
       /** {job, operation}: hits / (hits + misses); absent where an operation had neither. */
       hitRatio: {
-        record: `operation:${counterBase(m.cache.operations)}_hit:ratio_rate5m`,
+        record: `operation:${counterBase(m.cache.operations)}_hit:ratio_rate${w}`,
         labels: ["job", "operation"],
-        help: "Cache hit ratio over 5m: hits / (hits + misses).",
-        source: { kind: "ratio", metric: m.cache.operations, label: "result", good: ["hit"], total: ["hit", "miss"] },
+        help: `Cache hit ratio over ${w}: hits / (hits + misses).`,
+        source: { kind: "ratio", metric: m.cache.operations, window: w, label: "result", good: ["hit"], total: ["hit", "miss"] },
       } satisfies SourcedSeries,
       /** {job, operation} */
       duration: quantiles("operation", m.cache.duration, ["operation"], "cache operation latency"),
@@ -204,6 +220,11 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
 }
 
 export type Recorded = ReturnType<typeof recordedSeries>;
+
+/** The recorded series a config's rules produce: the rules and the dashboards both call this. */
+export function recordedSeriesOf(c: RecordedSeriesSource): Recorded {
+  return recordedSeries(c.metrics, { budgetWindow: c.budget.window, rateWindow: c.rateWindow });
+}
 
 function isSeries(value: unknown): value is RecordedSeries {
   return typeof value === "object" && value !== null && "record" in value && "labels" in value;

@@ -2,7 +2,7 @@
 // labels come from each series' `labels`, so a recorded series carries exactly what it declares.
 import type { RulesConfig } from "./config.js";
 import { increase, matchers, quantile, rate, selector, sumBy } from "./promql.js";
-import { RATE_WINDOW, type RecordedSeries, recordedSeries, type SourcedSeries } from "./recorded.js";
+import { type RecordedSeries, recordedSeriesOf, type SourcedSeries } from "./recorded.js";
 import { domainFiles, type RuleFile } from "./rule-files.js";
 
 export interface RecordingRule {
@@ -21,15 +21,16 @@ function isSourced(series: RecordedSeries): series is SourcedSeries {
   return "source" in series;
 }
 
+/** The rule behind a series, over the window its name carries. */
 export function recordingRuleFor(series: SourcedSeries): RecordingRule {
   const s = series.source;
   switch (s.kind) {
     case "rate":
-      return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric), RATE_WINDOW)) };
+      return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric), s.window)) };
     case "quantile":
-      return { record: series.record, expr: quantile(s.quantile, s.metric, series.labels, RATE_WINDOW) };
+      return { record: series.record, expr: quantile(s.quantile, s.metric, series.labels, s.window) };
     case "ratio": {
-      const of = (values: readonly string[]) => sumBy(series.labels, rate(`${s.metric.name}${matchers({ [s.label]: values })}`, RATE_WINDOW));
+      const of = (values: readonly string[]) => sumBy(series.labels, rate(`${s.metric.name}${matchers({ [s.label]: values })}`, s.window));
       return { record: series.record, expr: `${of(s.good)} / ${of(s.total)}` };
     }
   }
@@ -37,7 +38,7 @@ export function recordingRuleFor(series: SourcedSeries): RecordingRule {
 
 /** One group per domain with its rate, ratio and quantile series, plus the budget windows. */
 export function recordingGroups(c: RulesConfig): RuleGroup<RecordingRule>[] {
-  const recorded = recordedSeries(c.metrics, { budgetWindow: c.budget.window });
+  const recorded = recordedSeriesOf(c);
   const groups: RuleGroup<RecordingRule>[] = [];
   for (const [domain, entries] of Object.entries(recorded)) {
     if (domain === "slo" || domain === "budget") continue;

@@ -2,20 +2,47 @@
 // prints it, so the generated promtool tests can state the annotations they expect. Anything
 // outside the subset throws, which keeps annotations inside what both Prometheus and Grafana read.
 
+/**
+ * Go prints a double lying exactly halfway between two outputs rounded to the even one, where
+ * JavaScript's toExponential/toFixed round it up (14.625 -> "14.62" in Go, "14.63" in JS). True
+ * when the double's full digits `exact`, cut after `cut` digits, are such an even tie.
+ */
+function evenTie(exact: string, cut: number): boolean {
+  return exact[cut] === "5" && /^0*$/.test(exact.slice(cut + 1)) && Number(exact[cut - 1] ?? "0") % 2 === 0;
+}
+
+/** `p` significant digits of |v| rounded as Go does, and the decimal exponent of the first. */
+function significant(v: number, p: number): { digits: string; exponent: number } {
+  // 101 digits hold every exactly-halfway double in full.
+  const [exact = "", exactExp = "0"] = Math.abs(v).toExponential(100).split("e");
+  if (evenTie(exact.replace(".", ""), p)) return { digits: exact.replace(".", "").slice(0, p), exponent: Number(exactExp) };
+  const [mantissa = "", exp = "0"] = Math.abs(v).toExponential(p - 1).split("e");
+  return { digits: mantissa.replace(".", ""), exponent: Number(exp) };
+}
+
 /** Go's `%.4g`. */
 function g4(v: number): string {
   if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "+Inf" : "-Inf";
   if (v === 0) return "0";
-  const rounded = Number(v.toPrecision(4));
-  const exponent = Math.floor(Math.log10(Math.abs(rounded)));
+  const sign = v < 0 ? "-" : "";
+  const { digits, exponent } = significant(v, 4);
   if (exponent < -4 || exponent >= 4) {
-    const [mantissa = "", exp = "0"] = v.toExponential(3).split("e");
-    const digits = mantissa.replace(/\.?0+$/, "");
-    const e = Number(exp);
-    return `${digits}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+    const mantissa = `${digits[0]}.${digits.slice(1)}`.replace(/\.?0+$/, "");
+    return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
   }
-  return String(rounded);
+  return `${sign}${Number(`${digits}e${exponent - 3}`)}`;
+}
+
+/** Go's `%.<decimals>f`. */
+function fixed(v: number, decimals: number): string {
+  const exact = Math.abs(v).toFixed(100);
+  const point = exact.indexOf(".");
+  if (point < 0) return v.toFixed(decimals);
+  const text = evenTie(exact.replace(".", ""), point + decimals)
+    ? exact.slice(0, decimals > 0 ? point + 1 + decimals : point)
+    : Math.abs(v).toFixed(decimals);
+  return `${v < 0 ? "-" : ""}${text}`;
 }
 
 export function humanize(v: number): string {
@@ -72,7 +99,7 @@ function formatValue(pipeline: string, value: number | undefined, template: stri
   if (fn === "humanizePercentage") return humanizePercentage(value);
   if (fn === "humanizeDuration") return humanizeDuration(value);
   const printf = /^printf "%\.(\d)f"$/.exec(fn);
-  if (printf) return value.toFixed(Number(printf[1]));
+  if (printf) return fixed(value, Number(printf[1]));
   throw new Error(`template ${JSON.stringify(template)}: unsupported pipeline "| ${fn}" (use humanize, humanizePercentage, humanizeDuration or printf "%.Nf")`);
 }
 

@@ -4,6 +4,7 @@ import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
 import type { RulesConfig } from "./config.js";
 import { MIN_PAGEABLE_OBJECTIVE } from "./burn-rate.js";
 import { durationSeconds } from "./duration.js";
+import { rateWindowSeconds } from "./rate-window.js";
 import type { EventSelector, SloSpec } from "./slo.js";
 import { defaultThresholds } from "./thresholds.js";
 
@@ -66,9 +67,10 @@ function validateThresholds(c: RulesConfig): void {
     }
   }
   // A sustained change stays an outlier only while it covers less than 1 / (1 + z^2) of the
-  // history; with margin, the history must outlast the time the change needs to fire.
+  // history; with margin, the history must outlast the time the change needs to fire (the rate
+  // window to show in the recorded rate, then `for`).
   const anomaly = c.thresholds.toolCallAnomaly;
-  const needed = 2 * (durationSeconds(anomaly.for) + 300) * (1 + anomaly.zScore ** 2);
+  const needed = 2 * (durationSeconds(anomaly.for) + durationSeconds(c.rateWindow)) * (1 + anomaly.zScore ** 2);
   if (durationSeconds(anomaly.window) < needed) {
     fail("thresholds.toolCallAnomaly.window", anomaly.window,
       `is too short for for=${anomaly.for} and zScore=${anomaly.zScore}: an anomaly would become its own baseline before firing (needs at least ${Math.ceil(needed / 60)}m)`);
@@ -158,6 +160,7 @@ export function validateRulesConfig(c: RulesConfig): void {
   text("scrapeJob", c.scrapeJob);
   if (c.evaluator !== "prometheus" && c.evaluator !== "grafana") fail("evaluator", c.evaluator, 'must be "prometheus" or "grafana"');
   if (duration("evaluationInterval", c.evaluationInterval) === 0) fail("evaluationInterval", c.evaluationInterval, "must be longer than 0s");
+  rateWindowSeconds(c.rateWindow, "rateWindow");
   if (duration("budget.window", c.budget.window) === 0) fail("budget.window", c.budget.window, "must be longer than 0s");
   if (duration("budget.forecastLookback", c.budget.forecastLookback) === 0) {
     fail("budget.forecastLookback", c.budget.forecastLookback, "must be longer than 0s");

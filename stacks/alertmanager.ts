@@ -2,7 +2,7 @@
 // receiver secrets uploaded beside it from sensitive Terraform variables, state on a named volume.
 import { Construct } from "constructs";
 import { componentSpecs } from "./components.js";
-import { ServiceContainer, type ServiceProps, type UploadFile } from "./service-container.js";
+import { ServiceContainer, serviceProps, type ServiceProps, type UploadFile } from "./service-container.js";
 
 export interface AlertmanagerProps extends ServiceProps {
   /** alertmanager.yml (and any templates): paths relative to /etc/alertmanager. */
@@ -24,11 +24,7 @@ export class Alertmanager extends Construct {
     if (props.files[ALERTMANAGER_CONFIG_FILE] === undefined) throw new Error(`Alertmanager: files has no ${ALERTMANAGER_CONFIG_FILE}`);
     const { configDir, dataDir } = componentSpecs.alertmanager;
     this.service = new ServiceContainer(this, "service", {
-      stackName: props.stackName,
-      network: props.network,
-      settings: props.settings,
-      bindAddress: props.bindAddress,
-      restart: props.restart,
+      ...serviceProps(props),
       component: "alertmanager",
       files: props.files,
       secretFiles: props.secrets ?? [],

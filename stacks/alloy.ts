@@ -3,7 +3,7 @@
 import { Construct } from "constructs";
 import { ALLOY_DOCKER_SOCKET, alloyCommand } from "./alloy-config.js";
 import { componentSpecs } from "./components.js";
-import { ServiceContainer, type ServiceProps } from "./service-container.js";
+import { ServiceContainer, serviceProps, type ServiceProps } from "./service-container.js";
 
 export interface AlloyProps extends ServiceProps {
   /** config.alloy: paths relative to /etc/alloy. */
@@ -28,11 +28,7 @@ export class Alloy extends Construct {
     super(scope, id);
     if (props.files[ALLOY_CONFIG_FILE] === undefined) throw new Error(`Alloy: files has no ${ALLOY_CONFIG_FILE}`);
     this.service = new ServiceContainer(this, "service", {
-      stackName: props.stackName,
-      network: props.network,
-      settings: props.settings,
-      bindAddress: props.bindAddress,
-      restart: props.restart,
+      ...serviceProps(props),
       component: "alloy",
       files: props.files,
       command: alloyCommand(`${componentSpecs.alloy.configDir}/${ALLOY_CONFIG_FILE}`),

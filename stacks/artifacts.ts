@@ -11,6 +11,8 @@ import { LOKI_CONFIG_FILE } from "./loki.js";
 import { renderLokiConfig } from "./loki-config.js";
 import { PROMETHEUS_CONFIG_FILE } from "./prometheus.js";
 import { renderPrometheusConfig } from "./prometheus-config.js";
+import { TEMPO_CONFIG_FILE } from "./tempo.js";
+import { renderTempoConfig } from "./tempo-config.js";
 
 /** Grafana-managed alert rules: live only with the Grafana evaluator, so no alert is sent twice. */
 const GRAFANA_ALERTING = "grafana/provisioning/alerting/";
@@ -35,6 +37,7 @@ export function renderStackFiles(config: StackConfig): Record<string, string> {
   if (config.loki.enabled) {
     merge(files, { [`loki/${LOKI_CONFIG_FILE}`]: renderLokiConfig(config), [`alloy/${ALLOY_CONFIG_FILE}`]: renderAlloyConfig(config) }, "stacks");
   }
+  if (config.tempo.enabled) merge(files, { [`tempo/${TEMPO_CONFIG_FILE}`]: renderTempoConfig(config) }, "stacks");
   return Object.fromEntries(Object.keys(files).sort().map((path) => [path, files[path]!]));
 }
 

@@ -1,16 +1,19 @@
 // What the stack knows about each component's image: the port it listens on inside the network,
 // where its configuration lives, where it keeps data, and the endpoint that says it is ready.
 
-export const componentNames = ["prometheus", "alertmanager", "grafana", "loki", "alloy"] as const;
+export const componentNames = ["prometheus", "alertmanager", "grafana", "loki", "alloy", "tempo"] as const;
 
 export type ComponentName = (typeof componentNames)[number];
 
 /** Components that run only when Loki is switched on (Alloy ships the containers' logs to it). */
 export const logComponents: readonly ComponentName[] = ["loki", "alloy"];
 
-/** The components that run: Loki and Alloy only when Loki is switched on. */
-export function runningComponents(lokiEnabled: boolean): ComponentName[] {
-  return componentNames.filter((name) => lokiEnabled || !logComponents.includes(name));
+/** Components that run only when Tempo is switched on. */
+export const traceComponents: readonly ComponentName[] = ["tempo"];
+
+/** The components that run: Loki and Alloy only when Loki is switched on, Tempo only when Tempo is. */
+export function runningComponents(lokiEnabled: boolean, tempoEnabled = false): ComponentName[] {
+  return componentNames.filter((name) => (lokiEnabled || !logComponents.includes(name)) && (tempoEnabled || !traceComponents.includes(name)));
 }
 
 export interface ComponentSpec {
@@ -33,6 +36,8 @@ export const componentSpecs: Readonly<Record<ComponentName, ComponentSpec>> = {
   grafana: { port: 3000, configDir: "/etc/grafana", dataDir: "/var/lib/grafana", readyPath: "/api/health" },
   loki: { port: 3100, configDir: "/etc/loki", dataDir: "/loki", readyPath: "/ready" },
   alloy: { port: 12345, configDir: "/etc/alloy", dataDir: "/var/lib/alloy/data", readyPath: "/-/ready" },
+  // The image creates /var/tempo for its unprivileged user, so a fresh named volume there is writable.
+  tempo: { port: 3200, configDir: "/etc/tempo", dataDir: "/var/tempo", readyPath: "/ready" },
 };
 
 export function isComponentName(value: string): value is ComponentName {

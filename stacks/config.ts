@@ -52,6 +52,17 @@ export interface LokiSettings {
   readonly dockerSocket: string;
 }
 
+export interface TempoSettings {
+  /** One switch for Tempo, its datasource in Grafana and the links to it from metrics and logs. */
+  readonly enabled: boolean;
+  /** How long traces are kept (the compactor's block retention). */
+  readonly retention: Duration;
+  /** Port on the Docker host, at `bindAddress`, where applications send OTLP over gRPC. */
+  readonly otlpGrpcHostPort: number;
+  /** Port on the Docker host, at `bindAddress`, where applications send OTLP over HTTP. */
+  readonly otlpHttpHostPort: number;
+}
+
 /** The stack's own settings, without the composed rules and dashboards configs. */
 export type StackSettings = Omit<StackConfig, "rules" | "dashboards">;
 
@@ -68,10 +79,11 @@ export interface StackConfig {
   readonly prometheus: PrometheusSettings;
   readonly grafana: GrafanaStackSettings;
   readonly loki: LokiSettings;
+  readonly tempo: TempoSettings;
 }
 
 /** Dashboards settings the stack decides itself (namespace, thresholds, datasources, paths). */
-type StackOwnedDashboardFields = "namespace" | "metrics" | "recorded" | "thresholds" | "datasources" | "dashboardsPath";
+type StackOwnedDashboardFields = "namespace" | "metrics" | "recorded" | "thresholds" | "rateWindow" | "budget" | "datasources" | "dashboardsPath";
 
 export interface StackConfigInput {
   readonly name?: string;
@@ -84,6 +96,7 @@ export interface StackConfigInput {
   readonly prometheus?: Partial<PrometheusSettings>;
   readonly grafana?: Partial<GrafanaStackSettings>;
   readonly loki?: Partial<LokiSettings>;
+  readonly tempo?: Partial<TempoSettings>;
 }
 
 const defaultMemoryMb: Readonly<Record<ComponentName, number>> = {
@@ -92,6 +105,7 @@ const defaultMemoryMb: Readonly<Record<ComponentName, number>> = {
   grafana: 512,
   loki: 512,
   alloy: 256,
+  tempo: 512,
 };
 
 export const stackDefaults = {
@@ -108,6 +122,7 @@ export const stackDefaults = {
   },
   grafana: { adminUser: "admin", anonymousAccess: false },
   loki: { enabled: false, retention: "7d", dockerSocket: "/var/run/docker.sock" },
+  tempo: { enabled: false, retention: "7d", otlpGrpcHostPort: 4317, otlpHttpHostPort: 4318 },
 } as const satisfies {
   name: string;
   dockerHost: string;
@@ -116,6 +131,7 @@ export const stackDefaults = {
   prometheus: PrometheusSettings;
   grafana: GrafanaStackSettings;
   loki: LokiSettings;
+  tempo: TempoSettings;
 };
 
 /** Outside Grafana's data volume (/var/lib/grafana): a dashboard dropped from the code leaves the container too. */
@@ -159,6 +175,7 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
     prometheus: { ...stackDefaults.prometheus, ...input.prometheus },
     grafana: { ...stackDefaults.grafana, ...input.grafana },
     loki: { ...stackDefaults.loki, ...input.loki },
+    tempo: { ...stackDefaults.tempo, ...input.tempo },
   };
   validateStackSettings(stack);
   const { components } = stack;
@@ -182,18 +199,21 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
       namespace: rules.namespace,
       metrics: rules.metrics,
       thresholds: rules.thresholds,
+      rateWindow: rules.rateWindow,
+      budget: rules.budget,
       dashboardsPath: DASHBOARDS_PATH,
       datasources: {
         prometheus: { url: `http://${components.prometheus.address}`, scrapeInterval: stack.prometheus.scrapeInterval },
         alertmanager: { url: `http://${components.alertmanager.address}` },
         loki: { url: `http://${components.loki.address}`, enabled: stack.loki.enabled },
+        tempo: { url: `http://${components.tempo.address}`, enabled: stack.tempo.enabled },
       },
     }),
   );
   return { ...stack, rules, dashboards };
 }
 
-/** The components that run with this config: Loki and Alloy only when Loki is switched on. */
-export function enabledComponents(config: StackConfig): ComponentName[] {
-  return runningComponents(config.loki.enabled);
+/** The components that run with this config: Loki and Alloy only when Loki is on, Tempo only when Tempo is. */
+export function enabledComponents(config: StackSettings): ComponentName[] {
+  return runningComponents(config.loki.enabled, config.tempo.enabled);
 }

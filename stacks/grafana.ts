@@ -3,7 +3,7 @@
 // a sensitive Terraform variable; anonymous access is off unless asked for.
 import { Construct } from "constructs";
 import { componentSpecs } from "./components.js";
-import { ServiceContainer, type ServiceProps } from "./service-container.js";
+import { ServiceContainer, serviceProps, type ServiceProps } from "./service-container.js";
 
 export interface GrafanaProps extends ServiceProps {
   /** provisioning/** and dashboards/*.json: paths relative to /etc/grafana. */
@@ -24,11 +24,7 @@ export class Grafana extends Construct {
   constructor(scope: Construct, id: string, props: GrafanaProps) {
     super(scope, id);
     this.service = new ServiceContainer(this, "service", {
-      stackName: props.stackName,
-      network: props.network,
-      settings: props.settings,
-      bindAddress: props.bindAddress,
-      restart: props.restart,
+      ...serviceProps(props),
       component: "grafana",
       files: props.files,
       env: [

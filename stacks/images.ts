@@ -10,4 +10,6 @@ export const images: Readonly<Record<ComponentName, string>> = {
   // Loki 3.5 still ships busybox, so the container health check can call wget (3.6 dropped it).
   loki: "grafana/loki:3.5.1",
   alloy: "grafana/alloy:v1.9.2",
+  // Tempo 2.8 still ships busybox under /busybox, so the health check can call wget (2.9 dropped it).
+  tempo: "grafana/tempo:2.8.2",
 };

@@ -1,10 +1,12 @@
-export { resolveStackConfig, enabledComponents, stackDefaults, type StackConfig, type StackConfigInput, type StackSettings, type ComponentSettings, type RestartPolicy } from "./config.js";
+export { resolveStackConfig, enabledComponents, stackDefaults, type StackConfig, type StackConfigInput, type StackSettings, type ComponentSettings, type RestartPolicy, type LokiSettings, type TempoSettings } from "./config.js";
 export { componentNames, componentSpecs, runningComponents, isComponentName, COMPONENT_LABEL, type ComponentName, type ComponentSpec } from "./components.js";
 export { images } from "./images.js";
 export { renderStackFiles, filesByComponent } from "./artifacts.js";
 export { renderPrometheusConfig, RULE_FILES_GLOB } from "./prometheus-config.js";
 export { renderLokiConfig } from "./loki-config.js";
-export { renderAlloyConfig } from "./alloy-config.js";
+export { renderAlloyConfig, AUDIT_EVENTS, STREAM_LABELS } from "./alloy-config.js";
+export { renderTempoConfig, tempoOtlpEndpoints, TEMPO_OTLP_PORTS } from "./tempo-config.js";
+export { EXEMPLAR_STORAGE_FLAG } from "./prometheus.js";
 export { alertmanagerSecrets, secretVariableName, type AlertmanagerSecret } from "./secrets.js";
 export { ObservabilityStack, STACK_ID, GRAFANA_ADMIN_PASSWORD, type ObservabilityStackProps } from "./observability-stack.js";
 export { readUploads, uploadsOf, type UploadedFile } from "./uploads.js";

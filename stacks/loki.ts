@@ -2,7 +2,7 @@
 // and index on a named volume.
 import { Construct } from "constructs";
 import { componentSpecs } from "./components.js";
-import { ServiceContainer, type ServiceProps } from "./service-container.js";
+import { ServiceContainer, serviceProps, type ServiceProps } from "./service-container.js";
 
 export interface LokiProps extends ServiceProps {
   /** loki.yml: paths relative to /etc/loki. */
@@ -18,11 +18,7 @@ export class Loki extends Construct {
     super(scope, id);
     if (props.files[LOKI_CONFIG_FILE] === undefined) throw new Error(`Loki: files has no ${LOKI_CONFIG_FILE}`);
     this.service = new ServiceContainer(this, "service", {
-      stackName: props.stackName,
-      network: props.network,
-      settings: props.settings,
-      bindAddress: props.bindAddress,
-      restart: props.restart,
+      ...serviceProps(props),
       component: "loki",
       files: props.files,
       command: [`-config.file=${componentSpecs.loki.configDir}/${LOKI_CONFIG_FILE}`],

@@ -15,6 +15,8 @@ import { Loki } from "./loki.js";
 import { Prometheus } from "./prometheus.js";
 import { alertmanagerSecrets } from "./secrets.js";
 import type { ServiceProps, UploadFile } from "./service-container.js";
+import { Tempo } from "./tempo.js";
+import { tempoOtlpEndpoints } from "./tempo-config.js";
 import { serviceUrl } from "./urls.js";
 
 export const STACK_ID = "observability";
@@ -75,11 +77,29 @@ export class ObservabilityStack extends TerraformStack {
       new Loki(this, "loki", { ...service("loki"), files: files.loki });
       new Alloy(this, "alloy", { ...service("alloy"), files: files.alloy, dockerSocket: config.loki.dockerSocket });
     }
+    if (config.tempo.enabled) {
+      new Tempo(this, "tempo", {
+        ...service("tempo"),
+        files: files.tempo,
+        otlpHostPorts: { grpc: config.tempo.otlpGrpcHostPort, http: config.tempo.otlpHttpHostPort },
+      });
+    }
 
     for (const component of enabledComponents(config)) {
       new TerraformOutput(this, `${component}_url`, {
         value: serviceUrl(config.bindAddress, config.components[component].hostPort),
         description: `${component} on the Docker host`,
+      });
+    }
+    if (config.tempo.enabled) {
+      const otlp = tempoOtlpEndpoints(config);
+      new TerraformOutput(this, "tempo_otlp_endpoint", {
+        value: otlp.http,
+        description: "OTLP over HTTP into Tempo, for applications on the Docker host (OTEL_EXPORTER_OTLP_ENDPOINT)",
+      });
+      new TerraformOutput(this, "tempo_otlp_grpc_endpoint", {
+        value: otlp.grpc,
+        description: "OTLP over gRPC into Tempo, for applications on the Docker host (OTEL_EXPORTER_OTLP_PROTOCOL=grpc)",
       });
     }
   }

@@ -1,6 +1,7 @@
 // prometheus.yml as the stack runs it. Every address comes from the config and every file path is
 // relative to prometheus.yml's directory, so the same file works in the container
-// (/etc/prometheus) and in the local mode's temp directory.
+// (/etc/prometheus) and in the local mode's temp directory. No job sets `scrape_protocols`:
+// Prometheus asks for OpenMetrics first by default, the only format that carries exemplars.
 import { stringify } from "yaml";
 import { durationSeconds, formatDuration } from "../rules/duration.js";
 import type { ComponentName } from "./components.js";
@@ -19,7 +20,7 @@ function staticJob(jobName: string, targets: readonly string[], metricsPath?: st
 }
 
 /** The stack's own components, each scraped under its own name. */
-const selfScraped: readonly ComponentName[] = ["prometheus", "alertmanager", "grafana", "loki", "alloy"];
+const selfScraped: readonly ComponentName[] = ["prometheus", "alertmanager", "grafana", "loki", "alloy", "tempo"];
 
 export function renderPrometheusConfig(config: StackConfig): string {
   const { prometheus, components, rules } = config;

@@ -1,9 +1,9 @@
 // The Prometheus container: the rendered prometheus.yml, rule files and promtool tests uploaded
-// under /etc/prometheus, the TSDB on a named volume with a retention, and the Docker host reachable
-// as host.docker.internal so applications running there can be scraped.
+// under /etc/prometheus, the TSDB on a named volume with a retention, exemplar storage on, and the
+// Docker host reachable as host.docker.internal so applications running there can be scraped.
 import { Construct } from "constructs";
 import { componentSpecs } from "./components.js";
-import { ServiceContainer, type ServiceProps } from "./service-container.js";
+import { ServiceContainer, serviceProps, type ServiceProps } from "./service-container.js";
 
 export interface PrometheusProps extends ServiceProps {
   /** prometheus.yml, rules/*.yml, tests/*.yml: paths relative to /etc/prometheus. */
@@ -16,6 +16,13 @@ export interface PrometheusProps extends ServiceProps {
 
 export const PROMETHEUS_CONFIG_FILE = "prometheus.yml";
 
+/**
+ * Always on, Tempo or not: the store is a fixed-size ring (100k exemplars by default), and the
+ * trace ids it keeps are worth having wherever the traces are sent. Grafana links them to Tempo
+ * when Tempo is on.
+ */
+export const EXEMPLAR_STORAGE_FLAG = "--enable-feature=exemplar-storage";
+
 export class Prometheus extends Construct {
   readonly service: ServiceContainer;
 
@@ -24,17 +31,14 @@ export class Prometheus extends Construct {
     if (props.files[PROMETHEUS_CONFIG_FILE] === undefined) throw new Error(`Prometheus: files has no ${PROMETHEUS_CONFIG_FILE}`);
     const { configDir, dataDir } = componentSpecs.prometheus;
     this.service = new ServiceContainer(this, "service", {
-      stackName: props.stackName,
-      network: props.network,
-      settings: props.settings,
-      bindAddress: props.bindAddress,
-      restart: props.restart,
+      ...serviceProps(props),
       component: "prometheus",
       files: props.files,
       command: [
         `--config.file=${configDir}/${PROMETHEUS_CONFIG_FILE}`,
         `--storage.tsdb.path=${dataDir}`,
         `--storage.tsdb.retention.time=${props.retention ?? "15d"}`,
+        EXEMPLAR_STORAGE_FLAG,
       ],
       hosts: props.extraHosts ?? { "host.docker.internal": "host-gateway" },
     });

@@ -24,6 +24,12 @@ export interface ServiceProps {
   readonly restart?: RestartPolicy;
 }
 
+/** The shared settings out of a component's props, for its ServiceContainer. */
+export function serviceProps(props: ServiceProps): ServiceProps {
+  const { stackName, network, settings, bindAddress, restart } = props;
+  return { stackName, network, settings, bindAddress, restart };
+}
+
 /** A secret file written into the container before it starts. */
 export interface UploadFile {
   /** Path relative to the component's config directory. */
@@ -47,6 +53,8 @@ export interface ServiceContainerProps extends ServiceProps {
   readonly binds?: readonly { hostPath: string; containerPath: string; readOnly: boolean }[];
   /** Health check command; default wget on the component's ready endpoint. */
   readonly healthcheck?: string[];
+  /** Ports published besides the component's own (Tempo's OTLP receivers), on the same address. */
+  readonly extraPorts?: readonly { internal: number; external: number }[];
 }
 
 /** `wget` on the ready endpoint: the busybox and Alpine based images all have it. */
@@ -88,7 +96,12 @@ export class ServiceContainer extends Construct {
       workingDir: props.workingDir,
       labels: [{ label: COMPONENT_LABEL, value: props.component }],
       networksAdvanced: [{ name: props.network, aliases: [props.component] }],
-      ports: [{ internal: spec.port, external: props.settings.hostPort, ip: props.bindAddress ?? "127.0.0.1", protocol: "tcp" }],
+      ports: [{ internal: spec.port, external: props.settings.hostPort }, ...(props.extraPorts ?? [])].map((p) => ({
+        internal: p.internal,
+        external: p.external,
+        ip: props.bindAddress ?? "127.0.0.1",
+        protocol: "tcp",
+      })),
       volumes: [
         { volumeName: this.volume.name, containerPath: spec.dataDir },
         ...(props.binds ?? []).map((b) => ({ hostPath: b.hostPath, containerPath: b.containerPath, readOnly: b.readOnly })),

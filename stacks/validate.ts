@@ -10,12 +10,13 @@ function fail(field: string, value: unknown, problem: string): never {
 }
 
 const inputKeys = {
-  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki"],
+  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo"],
   docker: ["host", "network"],
   component: ["hostPort", "memoryMb", "volume", "address"],
   prometheus: ["retention", "scrapeInterval", "scrapeTargets", "metricsPath", "extraHosts"],
   grafana: ["adminUser", "anonymousAccess"],
   loki: ["enabled", "retention", "dockerSocket"],
+  tempo: ["enabled", "retention", "otlpGrpcHostPort", "otlpHttpHostPort"],
 } as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -41,6 +42,7 @@ export function checkInputShape(input: StackConfigInput): void {
   knownKeys("prometheus", input.prometheus, inputKeys.prometheus);
   knownKeys("grafana", input.grafana, inputKeys.grafana);
   knownKeys("loki", input.loki, inputKeys.loki);
+  knownKeys("tempo", input.tempo, inputKeys.tempo);
   if (input.components === undefined) return;
   if (!isObject(input.components)) fail("components", input.components, "must be an object keyed by component");
   for (const [name, settings] of Object.entries(input.components)) {
@@ -54,7 +56,12 @@ const DOCKER_HOST = /^(unix|tcp|ssh|npipe):\/\/\S+$/;
 const HOST_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/;
 const RESTART_POLICIES: readonly RestartPolicy[] = ["no", "on-failure", "always", "unless-stopped"];
 /** The stack's own scrape jobs; the applications' job must not take one of these names. */
-const OWN_JOBS: readonly string[] = ["prometheus", "alertmanager", "grafana", "loki", "alloy"];
+const OWN_JOBS: readonly string[] = ["prometheus", "alertmanager", "grafana", "loki", "alloy", "tempo"];
+/** What a switched-on component keeps on its volume, for the message refusing a missing one. */
+const KEEPS: Partial<Record<ComponentName, string>> = {
+  loki: "Loki is switched on and keeps its chunks and index there",
+  tempo: "Tempo is switched on and keeps its traces there",
+};
 
 function port(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535) fail(field, value, "must be a whole number from 1 to 65535");
@@ -82,20 +89,32 @@ function boolean(field: string, value: unknown): void {
   if (typeof value !== "boolean") fail(field, value, "must be true or false");
 }
 
+/** Host ports other than the components' own: Tempo's OTLP receivers, when Tempo runs. */
+function extraHostPorts(c: StackSettings, running: readonly ComponentName[]): [string, unknown][] {
+  if (!running.includes("tempo")) return [];
+  return [
+    ["tempo.otlpGrpcHostPort", c.tempo.otlpGrpcHostPort],
+    ["tempo.otlpHttpHostPort", c.tempo.otlpHttpHostPort],
+  ];
+}
+
 function validateComponents(c: StackSettings, running: readonly ComponentName[]): void {
   const published = new Map<number, string>();
+  const publish = (field: string, value: unknown) => {
+    const hostPort = port(field, value);
+    const other = published.get(hostPort);
+    if (other) fail(field, hostPort, `is already published by ${other}`);
+    published.set(hostPort, field);
+  };
   const volumes = new Map<string, string>();
   for (const name of running) {
     const at = `components.${name}`;
     const settings = c.components[name];
-    const hostPort = port(`${at}.hostPort`, settings.hostPort);
-    const other = published.get(hostPort);
-    if (other) fail(`${at}.hostPort`, hostPort, `is already published by ${other}.hostPort`);
-    published.set(hostPort, at);
+    publish(`${at}.hostPort`, settings.hostPort);
     if (typeof settings.memoryMb !== "number" || !Number.isInteger(settings.memoryMb) || settings.memoryMb < 16) {
       fail(`${at}.memoryMb`, settings.memoryMb, "must be a whole number of MiB, at least 16");
     }
-    const keeps = name === "loki" ? " (Loki is switched on and keeps its chunks and index there)" : "";
+    const keeps = KEEPS[name] ? ` (${KEEPS[name]})` : "";
     if (typeof settings.volume !== "string" || settings.volume === "") fail(`${at}.volume`, settings.volume, `must name a Docker volume${keeps}`);
     dockerName(`${at}.volume`, settings.volume, "Docker volume");
     const sharing = volumes.get(settings.volume);
@@ -103,6 +122,7 @@ function validateComponents(c: StackSettings, running: readonly ComponentName[])
     volumes.set(settings.volume, at);
     checkAddress(`${at}.address`, settings.address);
   }
+  for (const [field, value] of extraHostPorts(c, running)) publish(field, value);
 }
 
 function validatePrometheus(c: StackSettings): void {
@@ -135,8 +155,10 @@ export function validateStackSettings(c: StackSettings): void {
   boolean("loki.enabled", c.loki.enabled);
   positiveDuration("loki.retention", c.loki.retention);
   if (typeof c.loki.dockerSocket !== "string" || !/^\/\S+$/.test(c.loki.dockerSocket)) fail("loki.dockerSocket", c.loki.dockerSocket, "must be an absolute path on the Docker host");
+  boolean("tempo.enabled", c.tempo.enabled);
+  positiveDuration("tempo.retention", c.tempo.retention);
   if (typeof c.grafana.adminUser !== "string" || c.grafana.adminUser.trim() === "") fail("grafana.adminUser", c.grafana.adminUser, "must not be empty");
   boolean("grafana.anonymousAccess", c.grafana.anonymousAccess);
-  validateComponents(c, runningComponents(c.loki.enabled));
+  validateComponents(c, runningComponents(c.loki.enabled, c.tempo.enabled));
   validatePrometheus(c);
 }

@@ -4,7 +4,14 @@
 import { pino } from "pino";
 import type { Faults } from "../core/faults.js";
 
-export type AuditEventName = "tool_call" | "approval_requested" | "approval_decided" | "memory_operation" | "llm_call";
+export const auditEventNames = ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] as const;
+export type AuditEventName = (typeof auditEventNames)[number];
+
+/**
+ * The only labels a log pipeline should index audit lines by (Loki stream labels): few and of
+ * low cardinality. Everything else stays in the JSON line, for LogQL's `| json` to filter on.
+ */
+export const auditStreamLabels = ["service", "event"] as const;
 
 /** Field names are snake_case so LogQL's `| json` exposes them as they are. */
 export interface AuditEvent {

@@ -4,11 +4,10 @@ import type { ResolvedMetric } from "../../instrumentation/catalog/index.js";
 import type { PanelKey } from "../../dashboards/links.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
-import { durationSeconds } from "../duration.js";
 import { increase, num, selector, sumBy } from "../promql.js";
 import { humanize } from "../template.js";
-import { type RecordedSeries, recordedSeries } from "../recorded.js";
-import { counter, fires, forMinutes, input, quiet } from "../scenario.js";
+import { type RecordedSeries, recordedSeriesOf } from "../recorded.js";
+import { counter, fires, input, quiet, testClock } from "../scenario.js";
 import type { Duration } from "../thresholds.js";
 
 interface Budget {
@@ -35,13 +34,15 @@ function usage(c: RulesConfig, b: Budget, perStep: number, samples: number) {
 }
 
 function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
-  const windowMin = durationSeconds(c.budget.window) / 60;
-  const forMin = forMinutes(b.for);
-  // The total crosses the budget at minute `cross`, well inside the window.
-  const cross = Math.max(2, Math.min(40, Math.floor(windowMin / 2)));
+  const clock = testClock(c);
+  const windowSteps = clock.steps(c.budget.window);
+  const forSteps = clock.steps(b.for);
+  // The total reaches the budget at step `cross`, well inside the window, and passes it a step
+  // later. `cross` divides a decimal budget exactly, so rounding cannot cross it a step early.
+  const cross = [40, 25, 20, 16, 10, 8, 5, 4, 2].find((n) => n <= windowSteps / 2) ?? 2;
   const perStep = b.limit / cross;
-  const at = cross + 2 + forMin;
-  const inWindow = Math.min(at, windowMin);
+  const at = cross + 2 + forSteps;
+  const inWindow = Math.min(at, windowSteps);
   return defineAlert(c, {
     name: b.exceeded,
     group: "budget",
@@ -54,20 +55,23 @@ function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
     cases: [
       fires("usage above the budget fires", at, usage(c, b, perStep, at + 1), [{ labels: {}, value: perStep * inWindow }]),
       quiet("usage at 90 % of the budget stays quiet", at, usage(c, b, (0.9 * b.limit) / inWindow, at + 1)),
-      ...(forMin > 0 ? [quiet("quiet before `for` elapses", cross + forMin, usage(c, b, perStep, at + 1))] : []),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", cross + forSteps, usage(c, b, perStep, at + 1))] : []),
     ],
+    testStep: clock.step,
   });
 }
 
 function forecast(c: RulesConfig, b: Budget): AlertDefinition {
   const r = b.recorded.record;
   const ahead = b.forecastHours * 3600;
-  const forMin = forMinutes(b.for);
-  const at = 6 + forMin;
-  const aheadMin = b.forecastHours * 60;
-  // Usage grows linearly, so the forecast at minute `at` is perStep * (at + aheadMin).
-  const reachesBudgetIn = (minutes: number) => b.limit / (at + minutes);
-  const growing = reachesBudgetIn(aheadMin / 2);
+  const clock = testClock(c);
+  const forSteps = clock.steps(b.for);
+  const at = 6 + forSteps;
+  const aheadSteps = ahead / clock.step;
+  // Usage grows linearly, so (while `at` is inside the budget window, where the trailing total
+  // still grows) the forecast at step `at` is perStep * (at + aheadSteps).
+  const reachesBudgetIn = (steps: number) => b.limit / (at + steps);
+  const growing = reachesBudgetIn(aheadSteps / 2);
   return defineAlert(c, {
     name: b.forecast,
     group: "budget",
@@ -82,17 +86,18 @@ function forecast(c: RulesConfig, b: Budget): AlertDefinition {
     panel: b.panel,
     cases: [
       fires(`usage reaching the budget in ${num(b.forecastHours / 2)}h fires`, at, usage(c, b, growing, at + 1), [
-        { labels: {}, value: growing * (at + aheadMin) },
+        { labels: {}, value: growing * (at + aheadSteps) },
       ]),
-      quiet("usage reaching the budget just after the forecast horizon stays quiet", at, usage(c, b, reachesBudgetIn(aheadMin + 30), at + 1)),
+      quiet("usage reaching the budget just after the forecast horizon stays quiet", at, usage(c, b, reachesBudgetIn(aheadSteps + 1800 / clock.step), at + 1)),
       quiet("an already exceeded budget leaves it to the Exceeded alert", at, usage(c, b, (2 * b.limit) / at, at + 1)),
-      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, usage(c, b, growing, at + 1))] : []),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", forSteps - 1, usage(c, b, growing, at + 1))] : []),
     ],
+    testStep: clock.step,
   });
 }
 
 export function budgetAlerts(c: RulesConfig): AlertDefinition[] {
-  const recorded = recordedSeries(c.metrics, { budgetWindow: c.budget.window }).budget;
+  const recorded = recordedSeriesOf(c).budget;
   const t = c.thresholds;
   const budgets: Budget[] = [
     {

@@ -3,8 +3,7 @@
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import { increase, num, selector, sumBy } from "../promql.js";
-import { RATE_WINDOW as RATE } from "../recorded.js";
-import { constant, counter, counterSegments, fires, forMinutes, input, quiet } from "../scenario.js";
+import { constant, counter, counterSegments, fires, input, judgedAt, quiet, testClock } from "../scenario.js";
 import { errorRatioAlert, latencyAlert, rateAlert } from "./shapes.js";
 
 /** gRPC codes that mean the server failed (client mistakes such as NotFound do not count). */
@@ -14,8 +13,9 @@ function approvalQueueGrowing(c: RulesConfig): AlertDefinition {
   const m = c.metrics.approvals;
   const t = c.thresholds.approvalQueue;
   const job = { job: c.scrapeJob };
-  const forMin = forMinutes(t.for);
-  const at = forMin + 1;
+  const clock = testClock(c);
+  const forSteps = clock.steps(t.for);
+  const at = forSteps + 1;
   const queue = (high: number, low: number) => [
     input(m.pending, { ...job, risk_level: "high" }, constant(high, at + 1)),
     input(m.pending, { ...job, risk_level: "low" }, constant(low, at + 1)),
@@ -32,8 +32,9 @@ function approvalQueueGrowing(c: RulesConfig): AlertDefinition {
     cases: [
       fires("a queue above the maximum fires", at, queue(t.max, 1), [{ labels: job, value: t.max + 1 }]),
       quiet("a queue at the maximum stays quiet", at, queue(t.max, 0)),
-      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, queue(t.max, 1))] : []),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", forSteps - 1, queue(t.max, 1))] : []),
     ],
+    testStep: clock.step,
   });
 }
 
@@ -41,10 +42,11 @@ function pipelineFailures(c: RulesConfig): AlertDefinition {
   const m = c.metrics.pipelines;
   const t = c.thresholds.pipelineFailures;
   const job = { job: c.scrapeJob };
-  const forMin = forMinutes(t.for);
-  const at = 6 + forMin;
+  const clock = testClock(c);
+  const forSteps = clock.steps(t.for);
+  const at = 6 + forSteps;
   const failures = Math.ceil(t.perHour);
-  // Failures all land at minute 5; increase() over the series from its start is then exact.
+  // Failures all land at step 5; increase() over the series from its start is then exact.
   const runs = (failed: number) => [
     input(m.runs, { ...job, pipeline: "ingest", status: "success" }, counter(2, at + 1)),
     input(m.runs, { ...job, pipeline: "ingest", status: "error" }, counterSegments([
@@ -63,8 +65,9 @@ function pipelineFailures(c: RulesConfig): AlertDefinition {
     cases: [
       fires(`${failures} failed runs in an hour fire`, at, runs(failures), [{ labels: { ...job, pipeline: "ingest" }, value: failures }]),
       quiet(`${failures - 1} failed runs stay quiet`, at, runs(failures - 1)),
-      ...(forMin > 0 ? [quiet("quiet before `for` elapses", 5 + forMin - 1, runs(failures))] : []),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", 5 + forSteps - 1, runs(failures))] : []),
     ],
+    testStep: clock.step,
   });
 }
 
@@ -73,13 +76,14 @@ function cacheHitRatioLow(c: RulesConfig): AlertDefinition {
   const t = c.thresholds.cacheHitRatio;
   const keys = ["job", "operation"];
   const job = { job: c.scrapeJob };
-  const forMin = forMinutes(t.for);
-  const at = 6 + forMin;
+  const clock = testClock(c);
+  const forSteps = clock.steps(t.for);
+  const at = judgedAt(c, clock, t.for);
   const lookups = (ratio: number) => [
     input(m.operations, { ...job, operation: "get", result: "hit" }, counter(100 * ratio, at + 1)),
     input(m.operations, { ...job, operation: "get", result: "miss" }, counter(100 * (1 - ratio), at + 1)),
   ];
-  const rateOf = (results: string[]) => sumBy(keys, `rate(${selector(m.operations, { result: results })}[${RATE}])`);
+  const rateOf = (results: string[]) => sumBy(keys, `rate(${selector(m.operations, { result: results })}[${c.rateWindow}])`);
   return defineAlert(c, {
     name: "CacheHitRatioLow",
     group: "cache",
@@ -93,8 +97,9 @@ function cacheHitRatioLow(c: RulesConfig): AlertDefinition {
     cases: [
       fires("a hit ratio at half the minimum fires", at, lookups(t.min / 2), [{ labels: { ...job, operation: "get" }, value: t.min / 2 }]),
       quiet("a hit ratio just above the minimum stays quiet", at, lookups(t.min + (1 - t.min) * 0.2)),
-      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, lookups(t.min / 2))] : []),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", forSteps - 1, lookups(t.min / 2))] : []),
     ],
+    testStep: clock.step,
   });
 }
 

@@ -1,4 +1,4 @@
-export { toolAlerts, anomalyHistoryMinutes } from "./tools.js";
+export { toolAlerts, anomalyHistorySteps } from "./tools.js";
 export { domainAlerts, grpcServerErrorCodes } from "./domains.js";
 export { budgetAlerts } from "./budget.js";
 export { platformAlerts } from "./platform.js";

@@ -2,14 +2,15 @@
 // Watchdog that always fires so an external dead man's switch notices when alerts stop flowing.
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
-import { constant, fires, forMinutes, input, quiet } from "../scenario.js";
+import { constant, fires, input, quiet, testClock } from "../scenario.js";
 import { rateAlert } from "./shapes.js";
 
 function targetDown(c: RulesConfig): AlertDefinition {
   const t = c.thresholds.targetDown;
   const labels = { job: c.scrapeJob, instance: "app:9464" };
-  const forMin = forMinutes(t.for);
-  const at = forMin + 1;
+  const clock = testClock(c);
+  const forSteps = clock.steps(t.for);
+  const at = forSteps + 1;
   const up = (value: number) => [input("up", labels, constant(value, at + 1))];
   return defineAlert(c, {
     name: "TargetDown",
@@ -23,8 +24,9 @@ function targetDown(c: RulesConfig): AlertDefinition {
     cases: [
       fires("a target that stays down fires", at, up(0), [{ labels, value: 0 }]),
       quiet("a target that is up stays quiet", at, up(1)),
-      ...(forMin > 0 ? [quiet("quiet before `for` elapses", forMin - 1, up(0))] : []),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", forSteps - 1, up(0))] : []),
     ],
+    testStep: clock.step,
   });
 }
 
@@ -41,6 +43,7 @@ function watchdog(c: RulesConfig): AlertDefinition {
     panel: "firingAlerts",
     // It has no quiet case by design: it must fire at every evaluation.
     cases: [fires("always fires", 0, [], [{ labels: {}, value: 1 }]), fires("still fires later", 30, [], [{ labels: {}, value: 1 }])],
+    testStep: testClock(c).step,
   });
 }
 

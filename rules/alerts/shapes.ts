@@ -7,8 +7,7 @@ import { type AlertDefinition, defineAlert, type Severity } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import type { RuleFile } from "../rule-files.js";
 import { type Matchers, num, quantile, selector, sumBy } from "../promql.js";
-import { RATE_WINDOW as RATE } from "../recorded.js";
-import { counter, fires, forMinutes, histogramInputs, input, type Labels, quiet, slowFast } from "../scenario.js";
+import { counter, fires, histogramInputs, input, judgedAt, type Labels, quiet, slowFast, type TestClock, testClock } from "../scenario.js";
 import type { Duration } from "../thresholds.js";
 
 interface Common {
@@ -33,9 +32,9 @@ function keep(keys: readonly string[], labels: Labels): Labels {
   return Object.fromEntries(keys.filter((k) => labels[k] !== undefined).map((k) => [k, labels[k]!]));
 }
 
-function beforeFor(forDuration: Duration, inputs: Parameters<typeof quiet>[2]) {
-  const minutes = forMinutes(forDuration);
-  return minutes > 0 ? [quiet("quiet before `for` elapses", minutes - 1, inputs)] : [];
+function beforeFor(clock: TestClock, forDuration: Duration, inputs: Parameters<typeof quiet>[2]) {
+  const steps = clock.steps(forDuration);
+  return steps > 0 ? [quiet("quiet before `for` elapses", steps - 1, inputs)] : [];
 }
 
 /** A rate that crosses `threshold` (which may be 0, meaning "any"). */
@@ -46,14 +45,15 @@ function above(threshold: number): number {
 /** p95 above `bound`, a bucket boundary: exact, since interpolation cannot cross a boundary. */
 export function latencyAlert(c: RulesConfig, o: Common & { readonly bound: number; readonly matchers?: Matchers }): AlertDefinition {
   const { fast, slow } = slowFast(o.metric, o.bound);
-  const at = 6 + forMinutes(o.for);
+  const clock = testClock(c);
+  const at = judgedAt(c, clock, o.for);
   const labels = { job: c.scrapeJob, ...o.sample };
   const mix = (slowPerStep: number) =>
     histogramInputs(o.metric, labels, [{ value: fast, perStep: 100 - slowPerStep }, { value: slow, perStep: slowPerStep }], at + 1);
   return defineAlert(c, {
     name: o.name,
     group: o.group,
-    expr: `${quantile(0.95, o.metric, o.keys, RATE, o.matchers)} > ${num(o.bound)}`,
+    expr: `${quantile(0.95, o.metric, o.keys, c.rateWindow, o.matchers)} > ${num(o.bound)}`,
     for: o.for,
     severity: o.severity,
     summary: `p95 ${o.what} above ${num(o.bound)}s (${o.where})`,
@@ -63,8 +63,9 @@ export function latencyAlert(c: RulesConfig, o: Common & { readonly bound: numbe
       // 10 % slow puts p95 halfway into the bucket above the bound.
       fires("10 % slow observations fire", at, mix(10), [{ labels: keep(o.keys, labels), value: fast + (slow - fast) / 2 }]),
       quiet("4 % slow observations (p95 at the bound) stay quiet", at, mix(4)),
-      ...beforeFor(o.for, mix(10)),
+      ...beforeFor(clock, o.for, mix(10)),
     ],
+    testStep: clock.step,
   });
 }
 
@@ -73,7 +74,8 @@ export function errorRatioAlert(
   c: RulesConfig,
   o: Common & { readonly max: number; readonly bad: Matchers; readonly goodSample: Labels; readonly badSample: Labels },
 ): AlertDefinition {
-  const at = 6 + forMinutes(o.for);
+  const clock = testClock(c);
+  const at = judgedAt(c, clock, o.for);
   const labels = { job: c.scrapeJob, ...o.sample };
   const events = (ratio: number) => [
     input(o.metric, { ...labels, ...o.goodSample }, counter(100 * (1 - ratio), at + 1)),
@@ -84,8 +86,8 @@ export function errorRatioAlert(
     name: o.name,
     group: o.group,
     expr:
-      `${sumBy(o.keys, `rate(${selector(o.metric, o.bad)}[${RATE}])`)}` +
-      ` / ${sumBy(o.keys, `rate(${selector(o.metric)}[${RATE}])`)} > ${num(o.max)}`,
+      `${sumBy(o.keys, `rate(${selector(o.metric, o.bad)}[${c.rateWindow}])`)}` +
+      ` / ${sumBy(o.keys, `rate(${selector(o.metric)}[${c.rateWindow}])`)} > ${num(o.max)}`,
     for: o.for,
     severity: o.severity,
     summary: `${o.what} above ${num(o.max * 100)}% (${o.where})`,
@@ -94,8 +96,9 @@ export function errorRatioAlert(
     cases: [
       fires("an error ratio above the maximum fires", at, events(high), [{ labels: keep(o.keys, labels), value: high }]),
       quiet("an error ratio just under the maximum stays quiet", at, events(0.8 * o.max)),
-      ...beforeFor(o.for, events(high)),
+      ...beforeFor(clock, o.for, events(high)),
     ],
+    testStep: clock.step,
   });
 }
 
@@ -104,16 +107,17 @@ export function rateAlert(
   c: RulesConfig,
   o: Common & { readonly threshold: number; readonly unit: "second" | "minute"; readonly matchers?: Matchers },
 ): AlertDefinition {
-  const at = 6 + forMinutes(o.for);
+  const clock = testClock(c);
+  const at = judgedAt(c, clock, o.for);
   const labels = { job: c.scrapeJob, ...o.sample };
-  // One sample a minute: a rate per second of r takes r * 60 events a step, per minute r.
-  const events = (rate: number) => [input(o.metric, labels, counter(o.unit === "second" ? rate * 60 : rate, at + 1))];
+  // A rate per second of r takes r * step events a step; per minute, r * step / 60 (r on a minute clock).
+  const events = (rate: number) => [input(o.metric, labels, counter(o.unit === "second" ? rate * clock.step : rate * (clock.step / 60), at + 1))];
   const scale = o.unit === "minute" ? " * 60" : "";
   const high = above(o.threshold);
   return defineAlert(c, {
     name: o.name,
     group: o.group,
-    expr: `${sumBy(o.keys, `rate(${selector(o.metric, o.matchers)}[${RATE}])`)}${scale} > ${num(o.threshold)}`,
+    expr: `${sumBy(o.keys, `rate(${selector(o.metric, o.matchers)}[${c.rateWindow}])`)}${scale} > ${num(o.threshold)}`,
     for: o.for,
     severity: o.severity,
     summary: `${o.what} above ${num(o.threshold)}/${o.unit === "second" ? "s" : "min"} (${o.where})`,
@@ -124,7 +128,8 @@ export function rateAlert(
     cases: [
       fires(`a rate of ${num(high)}/${o.unit} fires`, at, events(high), [{ labels: keep(o.keys, labels), value: high }]),
       quiet("a rate just under the threshold stays quiet", at, events(0.8 * o.threshold)),
-      ...beforeFor(o.for, events(high)),
+      ...beforeFor(clock, o.for, events(high)),
     ],
+    testStep: clock.step,
   });
 }

@@ -23,6 +23,8 @@ describe("resolveRulesConfig", () => {
     expect(c.metrics.tools.calls.name).toBe(resolveCatalog("agent").tools.calls.name);
     expect(c.slos.map((s) => s.name)).toEqual(defaultSlos.map((s) => s.name));
     for (const [key, value] of Object.entries(defaultThresholds)) expect(c.thresholds[key as keyof typeof c.thresholds]).toEqual(value);
+    expect(c.rateWindow).toBe("5m");
+    expect(resolveRulesConfig({ rateWindow: "30s" }).rateWindow).toBe("30s");
   });
 
   it("lays overrides over the defaults field by field", () => {
@@ -75,8 +77,17 @@ describe("bad config is refused before anything is rendered", () => {
     ["credentials inside a webhook URL", { alertmanager: { receivers: [{ name: "paging", webhooks: [{ url: "https://user:secret@hooks.example.com/x" }] }, { name: "team" }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[0\]\.webhooks\[0\]\.url: .* must be an http\(s\) URL without credentials/],
     ["a Slack secret path with a space", { alertmanager: { receivers: [{ name: "paging" }, { name: "team", slack: [{ channel: "#x", apiUrlFile: "slack url" }] }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[1\]\.slack\[0\]\.apiUrlFile: "slack url" must be a file path/],
     ["a runbook URL that is not one", { runbookBaseUrl: "runbooks" }, /^runbookBaseUrl: "runbooks" must be an http\(s\) URL/],
+    ["a rate window below 10s", { rateWindow: "5s" }, /^rateWindow: "5s" must be a duration from 10s to 1h/],
+    ["a rate window above an hour", { rateWindow: "2h" }, /^rateWindow: "2h" must be a duration from 10s to 1h/],
+    ["a rate window that is not a duration", { rateWindow: "fast" as never }, /^rateWindow: "fast" is not a duration/],
   ])("refuses %s, naming the field", (_, input, message) => {
     expect(refused(input)).toMatch(message);
+  });
+
+  it("holds the anomaly history to the rate window it waits for", () => {
+    // The history must outlast 2 (for + rate window) (1 + z^2): 5h with the defaults, 700s with 5s and 30s.
+    expect(refused({ thresholds: { toolCallAnomaly: { window: "2h" } } })).toMatch(/^thresholds\.toolCallAnomaly\.window: "2h" is too short .* at least 300m/);
+    expect(resolveRulesConfig({ rateWindow: "30s", thresholds: { toolCallAnomaly: { window: "2h", for: "5s" } } }).thresholds.toolCallAnomaly.window).toBe("2h");
   });
 
   it("refuses it in renderRuleFiles too, before returning any file", () => {

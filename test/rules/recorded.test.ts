@@ -3,7 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { catalogEntries, resolveCatalog } from "../../instrumentation/catalog/index.js";
-import { allRecordedSeries, recordedSeries, renderRuleFiles, resolveRulesConfig } from "../../rules/index.js";
+import {
+  allRecordedSeries, recordedSeries, recordedSeriesOf, renderRuleFiles, resolveRulesConfig, type SourcedSeries,
+} from "../../rules/index.js";
 
 function recordingRules(files: Record<string, string>): Map<string, { expr: string; labels?: Record<string, string> }[]> {
   const rules = new Map<string, { expr: string; labels?: Record<string, string> }[]>();
@@ -26,6 +28,7 @@ describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
     for (const s of series) {
       const [level, metric, operations] = s.record.split(":");
       expect(s.record).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/);
+      // Without a rateWindow the names are the ones dashboards have always queried: rate5m.
       expect(operations, s.record).toMatch(/^(rate5m|p(50|95|99)_rate5m|increase\w+|ratio(_rate\w+)?)$/);
       if (level === "slo") expect(metric).toMatch(new RegExp(`^${namespace}_`));
       else expect(bases.has(metric!.replace(/_hit$/, "")), s.record).toBe(true);
@@ -62,6 +65,28 @@ describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
         for (const labels of groupings) expect(labels, s.record).toEqual(s.labels);
       }
     }
+  });
+
+  it("name every rate, ratio and quantile series after the configured rate window, and record them over it", () => {
+    const c = resolveRulesConfig({ namespace, rateWindow: "30s" });
+    const short = allRecordedSeries(recordedSeriesOf(c)).filter((s): s is SourcedSeries => "source" in s);
+    const byDefault = allRecordedSeries(recordedSeries(m)).filter((s): s is SourcedSeries => "source" in s);
+    expect(short.length).toBe(byDefault.length);
+    const shortRules = recordingRules(renderRuleFiles(c));
+    short.forEach((s, i) => {
+      expect(s.record, s.record).toBe(byDefault[i]!.record.replace(/rate5m$/, "rate30s"));
+      expect(s.record).toMatch(/rate30s$/);
+      const expr = shortRules.get(s.record)![0]!.expr;
+      expect(expr, s.record).toContain("[30s]");
+      expect(expr, s.record).not.toMatch(/\[(?!30s\])[^\]]*\]/);
+    });
+    // No rule of that config records a 5m-named series, except the SLO windows (which are fixed).
+    for (const record of shortRules.keys()) if (!record.startsWith("slo:")) expect(record).not.toMatch(/5m/);
+  });
+
+  it("spell a window one way in names: 300s records the same series as 5m", () => {
+    const names = (rateWindow: "300s" | "5m") => allRecordedSeries(recordedSeries(m, { rateWindow })).map((s) => s.record);
+    expect(names("300s")).toEqual(names("5m"));
   });
 
   it("name the budget series after the configured window", () => {

@@ -24,6 +24,19 @@ describe("Prometheus template functions", () => {
     expect(humanizeDuration(0.5)).toBe("500ms");
   });
 
+  it("round a value exactly halfway to the even digit, as Go does (JavaScript rounds it up)", () => {
+    // 14.625 and 0.125 are exact doubles: Go prints 14.62 and 0.12; 14.375 and 0.375 round up to an even 8.
+    expect(humanize(14_625_000)).toBe("14.62M");
+    expect(humanize(14_375_000)).toBe("14.38M");
+    expect(humanize(-14.625)).toBe("-14.62");
+    expect(expandTemplate('{{ $value | printf "%.2f" }}', {}, 0.125)).toBe("0.12");
+    expect(expandTemplate('{{ $value | printf "%.2f" }}', {}, 0.375)).toBe("0.38");
+    expect(expandTemplate('{{ $value | printf "%.0f" }}', {}, 2.5)).toBe("2");
+    // Not a tie: 1.005 is stored just below it, 99.995 just above.
+    expect(expandTemplate('{{ $value | printf "%.2f" }}', {}, 1.005)).toBe("1.00");
+    expect(humanize(99_995)).toBe("100k");
+  });
+
   it("expands labels, values and label conditionals, and refuses anything else", () => {
     const t = 'x {{ $labels.tool }} {{ $value | printf "%.2f" }}{{ if $labels.tool }} one{{ else }} all{{ end }}';
     expect(expandTemplate(t, { tool: "grep" }, 0.5)).toBe("x grep 0.50 one");

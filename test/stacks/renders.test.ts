@@ -69,7 +69,7 @@ describe("Loki and Alloy configs", () => {
     expect(loki.server.http_listen_port).toBe(3100);
   });
 
-  it("Alloy pushes to the configured Loki address with the container and service stream labels only", () => {
+  it("Alloy pushes to the configured Loki address; its relabel rules set only container and service", () => {
     const alloy = renderAlloyConfig(config);
     expect(alloy).toContain('url = "http://logs.internal:3100/loki/api/v1/push"');
     const targets = [...alloy.matchAll(/target_label\s*=\s*"([^"]+)"/g)].map((m) => m[1]);

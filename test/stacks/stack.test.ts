@@ -84,9 +84,14 @@ describe("resources", () => {
     expect(container(tuned, "prometheus")).toMatchObject({ restart: "always", memory: 2048 });
   });
 
-  it("runs Prometheus with the uploaded config, the TSDB volume and the retention, reaching the host via host-gateway", () => {
+  it("runs Prometheus with the uploaded config, the TSDB volume, the retention and exemplar storage, reaching the host via host-gateway", () => {
     const prometheus = container(synth({ prometheus: { retention: "30d" } }), "prometheus");
-    expect(prometheus.command).toEqual(["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus", "--storage.tsdb.retention.time=30d"]);
+    expect(prometheus.command).toEqual([
+      "--config.file=/etc/prometheus/prometheus.yml",
+      "--storage.tsdb.path=/prometheus",
+      "--storage.tsdb.retention.time=30d",
+      "--enable-feature=exemplar-storage",
+    ]);
     expect(prometheus.host).toEqual([{ host: "host.docker.internal", ip: "host-gateway" }]);
   });
 
