@@ -3,8 +3,9 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "../instrumentation/catalog/index.js";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
 import { panels } from "./links.js";
+import { where } from "./logql.js";
 import { drillDown, drillDowns } from "./navigation.js";
 import {
   alertAbove,
@@ -30,7 +31,7 @@ export function agentOperations(c: DashboardsConfig): DashboardBuilder {
     labelVariable(c, m.tools.calls, labels.tool, "Tool"),
     labelVariable(c, m.memory.operations, labels.segment, "Memory segment"),
   ]);
-  return builder
+  const panelsAbove = builder
     .withRow(row(1, "Tools"))
     .withPanel(toolCallsByAgent(x))
     .withPanel(toolErrorsPerMinute(x))
@@ -55,20 +56,30 @@ export function agentOperations(c: DashboardsConfig): DashboardBuilder {
     .withPanel(runsByOutcome(x))
     .withPanel(runsInProgress(x))
     .withPanel(failedRuns(x));
+  return withAuditLog(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
+    events: ["tool_call", "approval_requested", "approval_decided", "memory_operation"],
+  });
 }
+
+/** `${__field.labels.<label>}`: the clicked series' value of a label, for data links. */
+const clicked = (label: string) => `\${__field.labels.${label}}`;
+/** Matches the clicked series' value, or anything when the series lacks the label (a total). */
+const clickedOrAny = (label: string) => `${clicked(label)}.*`;
 
 const toolErrorsLink = drillDown(drillDowns.toolErrorsByType, "Tool errors by type");
 const highRisk = { re: "high|critical" } as const;
 
-function toolCallsByAgent({ m, q }: PanelContext) {
-  return timeseries({ id: panels.toolCallsByAgent.panelId, title: "Tool calls by agent", unit: units.RequestsPerSecond }, [
+function toolCallsByAgent({ m, q, audit }: PanelContext) {
+  const dataLinks = audit(`Tool calls of ${clicked("agent")}`, { events: "tool_call", filters: [where("agent", "=", clicked("agent"))] });
+  return timeseries({ id: panels.toolCallsByAgent.panelId, title: "Tool calls by agent", unit: units.RequestsPerSecond, dataLinks }, [
     query(q.rate(m.tools.calls, { by: ["agent"] }), "{{agent}}"),
   ]);
 }
 
-function toolErrorsPerMinute({ m, q, t }: PanelContext) {
+function toolErrorsPerMinute({ m, q, t, audit }: PanelContext) {
   return timeseries(
     {
+      dataLinks: audit("Failed tool calls", { events: "tool_call", filters: [where("status", "!=", "success"), where("tool", "=~", clickedOrAny("tool"))] }),
       id: panels.toolErrors.panelId,
       title: "Tool errors per minute",
       unit: units.OpsPerMinute,
@@ -84,16 +95,18 @@ function toolErrorsPerMinute({ m, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function toolSuccessVsFailure({ m, q }: PanelContext) {
-  return stacked({ id: 6, title: "Tool calls: success vs failure", unit: units.RequestsPerSecond, links: [toolErrorsLink] }, [
+function toolSuccessVsFailure({ m, q, audit }: PanelContext) {
+  const dataLinks = audit("Failed tool calls", { events: "tool_call", filters: [where("status", "!=", "success")] });
+  return stacked({ id: 6, title: "Tool calls: success vs failure", unit: units.RequestsPerSecond, links: [toolErrorsLink], dataLinks }, [
     query(q.rate(m.tools.calls, { where: { status: "success" } }), "success"),
     query(q.rate(m.tools.calls, { where: { status: { not: "success" } } }), "failure"),
   ]);
 }
 
-function toolDurationP95({ r, q, t }: PanelContext) {
+function toolDurationP95({ r, q, t, audit }: PanelContext) {
   return timeseries(
     {
+      dataLinks: audit(`Calls of ${clicked("tool")}`, { events: "tool_call", filters: [where("tool", "=", clicked("tool"))] }),
       id: panels.toolDurationP95.panelId,
       title: "Tool call duration p95 by tool",
       unit: units.Seconds,
@@ -105,9 +118,10 @@ function toolDurationP95({ r, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function oldestInflightToolCall({ m, q, t }: PanelContext) {
+function oldestInflightToolCall({ m, q, t, audit }: PanelContext) {
   return timeseries(
     {
+      dataLinks: audit(`Calls of ${clicked("tool")}`, { events: "tool_call", filters: [where("tool", "=", clicked("tool"))] }),
       id: panels.toolOldestInflight.panelId,
       title: "Oldest in-flight tool call",
       unit: units.Seconds,
@@ -131,9 +145,13 @@ function toolErrorsByType({ m, q }: PanelContext) {
   ]);
 }
 
-function approvalQueue({ m, q, t }: PanelContext) {
+function approvalQueue({ m, q, t, audit }: PanelContext) {
   return timeseries(
     {
+      dataLinks: audit("Approval requests and decisions", {
+        events: ["approval_requested", "approval_decided"],
+        filters: [where("risk_level", "=~", clickedOrAny("risk_level"))],
+      }),
       id: panels.approvalQueue.panelId,
       title: "Approval queue depth",
       unit: units.Short,
@@ -148,33 +166,40 @@ function approvalQueue({ m, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function approvalLatency({ m, q }: PanelContext) {
-  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds }, [
+function approvalLatency({ m, q, audit }: PanelContext) {
+  const dataLinks = audit("Approval decisions", { events: "approval_decided" });
+  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds, dataLinks }, [
     query(q.quantile(0.5, m.approvals.wait), "p50"),
     query(q.quantile(0.95, m.approvals.wait), "p95"),
     query(q.quantile(0.99, m.approvals.wait), "p99"),
   ]);
 }
 
-function highRiskApprovals({ m, q }: PanelContext) {
+function highRiskApprovals({ m, q, audit }: PanelContext) {
   const decided = (decision: "approved" | "rejected") =>
     q.increase(m.approvals.decisions, { where: { risk_level: highRisk, decision }, window: "$__range" });
-  return stat({ id: 13, title: "High-risk approvals: pending / approved / rejected", unit: units.Short, w: 12, h: 8 }, [
+  const dataLinks = audit("High-risk approvals", { events: ["approval_requested", "approval_decided"], filters: [where("risk_level", "=~", "high|critical")] });
+  return stat({ id: 13, title: "High-risk approvals: pending / approved / rejected", unit: units.Short, w: 12, h: 8, dataLinks }, [
     query(q.sum(m.approvals.pending, { where: { risk_level: highRisk } }), "pending"),
     query(decided("approved"), "approved"),
     query(decided("rejected"), "rejected"),
   ]);
 }
 
-function approvalDecisions({ m, q }: PanelContext) {
-  return stacked({ id: 14, title: "Approval decisions per hour", unit: units.Short }, [
+function approvalDecisions({ m, q, audit }: PanelContext) {
+  const dataLinks = audit(`Approvals ${clicked("decision")}`, { events: "approval_decided", filters: [where("decision", "=", clicked("decision"))] });
+  return stacked({ id: 14, title: "Approval decisions per hour", unit: units.Short, dataLinks }, [
     query(q.increase(m.approvals.decisions, { by: ["decision"], window: "1h" }), "{{decision}}"),
   ]);
 }
 
-function memorySearchLatency({ r, q, t }: PanelContext) {
+function memorySearchLatency({ r, q, t, audit }: PanelContext) {
   return timeseries(
     {
+      dataLinks: audit(`Searches of ${clicked("segment")}`, {
+        events: "memory_operation",
+        filters: [where("operation", "=", "search"), where("segment", "=", clicked("segment"))],
+      }),
       id: panels.memorySearchLatency.panelId,
       title: "Memory search latency p95 by segment",
       unit: units.Seconds,
@@ -186,9 +211,10 @@ function memorySearchLatency({ r, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function memoryOperations({ m, q }: PanelContext) {
+function memoryOperations({ m, q, audit }: PanelContext) {
   return stacked(
     {
+      dataLinks: audit(`Memory ${clicked("operation")} operations`, { events: "memory_operation", filters: [where("operation", "=", clicked("operation"))] }),
       id: 22,
       title: "Memory operations by outcome",
       unit: units.OpsPerSecond,

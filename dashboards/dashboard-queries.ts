@@ -32,10 +32,15 @@ export function panelsOf(dashboard: Dashboard): Panel[] {
   return (dashboard.panels ?? []).flatMap((p) => (p.type === "row" ? ((p as RowPanel).panels ?? []) : [p as Panel]));
 }
 
+function isLoki(datasource: unknown): boolean {
+  return typeof datasource === "object" && datasource !== null && (datasource as { type?: unknown }).type === "loki";
+}
+
+/** Every PromQL query of every panel (the LogQL of the audit log panels is not PromQL: see log-queries.ts). */
 export function dashboardQueries(c: DashboardsConfig): DashboardQuery[] {
   return buildDashboards(c).flatMap(({ dashboard }) =>
     panelsOf(dashboard).flatMap((panel) =>
-      (panel.targets ?? []).map((target) => {
+      (panel.targets ?? []).filter((target) => !isLoki(panel.datasource) && !isLoki((target as { datasource?: unknown }).datasource)).map((target) => {
         const t = target as { refId?: string; expr?: string; legendFormat?: string; instant?: boolean };
         return {
           dashboard: { uid: dashboard.uid ?? "", title: dashboard.title ?? "" },

@@ -8,3 +8,6 @@ export { knownSeries, type KnownSeries, type SeriesKind } from "./known-series.j
 export { dashboardTitles, drillDowns, dashboardPath, panelPath } from "./navigation.js";
 export { dashboardUids, datasourceUids, panels, type DashboardKey, type PanelKey, type PanelRef } from "./links.js";
 export { snapshotDrift, SNAPSHOT_DIR, SNAPSHOT_COMMAND, type SnapshotDrift } from "./snapshots.js";
+export { dashboardLogQueries, logqlOfExploreUrl, type LogQuery } from "./log-queries.js";
+export { logql, where, type AuditLogQuery, type AuditField, type FieldFilter } from "./logql.js";
+export { exploreUrl, logsDataLink, PANEL_RANGE } from "./explore.js";

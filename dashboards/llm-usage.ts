@@ -5,7 +5,8 @@ import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "../instrumentation/catalog/index.js";
 import { durationSeconds } from "../rules/duration.js";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { where } from "./logql.js";
+import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
 import { panels } from "./links.js";
 import { drillDown, drillDowns } from "./navigation.js";
 import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
@@ -20,7 +21,7 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
     labelVariable(c, m.llm.requests, labels.model, "Model"),
     labelVariable(c, m.llm.requests, labels.agent, "Agent"),
   ]);
-  return builder
+  const panelsAbove = builder
     .withRow(row(1, "Requests"))
     .withPanel(requestsByModel(x))
     .withPanel(errorsByModel(x))
@@ -38,20 +39,28 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
     .withPanel(projected(x, "tokens", 22))
     .withPanel(hoursUntil(x, "spend", 23))
     .withPanel(hoursUntil(x, "tokens", 24));
+  return withAuditLog(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
 }
 
 const errorsLink = drillDown(drillDowns.llmErrorsByAgent, "LLM errors by agent");
 const failed = { not: "success" } as const;
 const platformWide = "Counts every application: the job, instance, provider, model and agent variables do not filter it.";
 
-function requestsByModel({ m, q }: PanelContext) {
-  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond }, [
+/** The LLM calls of the clicked series' model, for data links. */
+function callsOfClickedModel(audit: PanelContext["audit"], failedOnly = false) {
+  const model = where("model", "=", "${__field.labels.model}");
+  return audit("LLM calls of ${__field.labels.model}", { events: "llm_call", filters: failedOnly ? [model, where("status", "!=", "success")] : [model] });
+}
+
+function requestsByModel({ m, q, audit }: PanelContext) {
+  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond, dataLinks: callsOfClickedModel(audit) }, [
     query(q.rate(m.llm.requests, { by: ["provider", "model"] }), "{{provider}} {{model}}"),
   ]);
 }
 
-function errorsByModel({ m, q }: PanelContext) {
-  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink] }, [
+function errorsByModel({ m, q, audit }: PanelContext) {
+  const dataLinks = callsOfClickedModel(audit, true);
+  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink], dataLinks }, [
     query(q.rate(m.llm.requests, { by: ["provider", "model"], where: { status: failed } }), "{{provider}} {{model}}"),
   ]);
 }
@@ -71,10 +80,11 @@ function errorRatio({ m, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function latencyPercentiles({ r, q, t }: PanelContext) {
+function latencyPercentiles({ r, q, t, audit }: PanelContext) {
   const by = { by: ["provider", "model"], op: "max" } as const;
   return timeseries(
     {
+      dataLinks: callsOfClickedModel(audit),
       id: panels.llmLatency.panelId,
       title: "LLM latency p50 / p95 / p99",
       unit: units.Seconds,

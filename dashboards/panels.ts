@@ -11,6 +11,8 @@ import {
   ThresholdsMode,
 } from "@grafana/grafana-foundation-sdk/dashboard";
 import { PanelBuilder as GaugeBuilder } from "@grafana/grafana-foundation-sdk/gauge";
+import { PanelBuilder as LogsBuilder } from "@grafana/grafana-foundation-sdk/logs";
+import { DataqueryBuilder as LokiQueryBuilder } from "@grafana/grafana-foundation-sdk/loki";
 import { PanelBuilder as HeatmapBuilder, HeatmapColorMode, HeatmapColorOptionsBuilder, RowsHeatmapOptionsBuilder, YAxisConfigBuilder } from "@grafana/grafana-foundation-sdk/heatmap";
 import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-sdk/prometheus";
 import { PanelBuilder as StatBuilder } from "@grafana/grafana-foundation-sdk/stat";
@@ -30,6 +32,8 @@ export interface PanelSpec {
   readonly h?: number;
   /** Panel links, e.g. to the drill-down of the errors it counts. */
   readonly links?: readonly DashboardLinkBuilder[];
+  /** Links from each series to what lies behind it (the audit lines in Explore). */
+  readonly dataLinks?: readonly DashboardLinkBuilder[];
 }
 
 const prometheusDatasource = { type: "prometheus", uid: `\${${DATASOURCE_VARIABLE}}` };
@@ -59,6 +63,7 @@ interface AnyPanelBuilder {
   span(w: number): unknown;
   height(h: number): unknown;
   links(links: DashboardLinkBuilder[]): unknown;
+  dataLinks(links: DashboardLinkBuilder[]): unknown;
   withTarget(target: DataqueryBuilder): unknown;
 }
 
@@ -73,6 +78,7 @@ function base<B extends AnyPanelBuilder>(builder: B, spec: PanelSpec, queries: r
   builder.height(spec.h ?? size.h);
   if (spec.description) builder.description(spec.description);
   if (spec.links) builder.links([...spec.links]);
+  if (spec.dataLinks && spec.dataLinks.length > 0) builder.dataLinks([...spec.dataLinks]);
   queries.forEach((q, i) => builder.withTarget(q.refId(REF_IDS[i]!).datasource(prometheusDatasource)));
   return builder;
 }
@@ -161,4 +167,24 @@ export function upDownMappings() {
       options: { "0": { text: "DOWN", color: "red", index: 0 }, "1": { text: "UP", color: "green", index: 1 } },
     },
   ];
+}
+
+/** Recent audit log lines from Loki (uid `lokiUid`), newest first. */
+export function logs(spec: Omit<PanelSpec, "unit">, lokiUid: string, expr: string): LogsBuilder {
+  const loki = { type: "loki", uid: lokiUid };
+  const builder = new LogsBuilder()
+    .id(spec.id)
+    .title(spec.title)
+    .unit("none")
+    .datasource(loki)
+    .span(spec.w ?? 24)
+    .height(spec.h ?? 10)
+    .showTime(true)
+    .wrapLogMessage(true)
+    .prettifyLogMessage(false)
+    .enableLogDetails(true)
+    .sortOrder(common.LogsSortOrder.Descending)
+    .withTarget(new LokiQueryBuilder().refId("A").expr(expr).datasource(loki).maxLines(200));
+  if (spec.description) builder.description(spec.description);
+  return builder;
 }

@@ -5,7 +5,7 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "../instrumentation/catalog/index.js";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
 import { panels } from "./links.js";
 import { drillDown, drillDowns } from "./navigation.js";
 import { alertAbove, instantQuery, query, stacked, stat, steps, table, thresholdLine, timeseries, upDownMappings } from "./panels.js";
@@ -24,7 +24,7 @@ export function services(c: DashboardsConfig): DashboardBuilder {
     labelVariable(c, m.grpc.handled, labels.grpcService, "gRPC service"),
     labelVariable(c, m.pipelines.runs, labels.pipeline, "Pipeline"),
   ]);
-  return builder
+  const panelsAbove = builder
     .withRow(row(1, "HTTP"))
     .withPanel(httpRate(x))
     .withPanel(httpErrorRatio(x))
@@ -45,6 +45,7 @@ export function services(c: DashboardsConfig): DashboardBuilder {
     .withRow(row(40, "Instrumentation"))
     .withPanel(instrumentationErrors(x))
     .withPanel(labelOverflow(x));
+  return withAuditLog(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
 const serverError = { re: "5.." } as const;

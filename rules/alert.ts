@@ -1,7 +1,9 @@
 // An alert is data: one definition that the Prometheus rule file, the Grafana-managed rule and
 // the promtool test are all rendered from, so query, threshold, `for`, labels and annotations
 // cannot drift apart between them.
+import { exploreUrl } from "../dashboards/explore.js";
 import { dashboardUids, type PanelKey, panels } from "../dashboards/links.js";
+import { type AuditLogQuery, logql } from "../dashboards/logql.js";
 import type { RulesConfig } from "./config.js";
 import type { RuleFile } from "./rule-files.js";
 import type { Duration } from "./thresholds.js";
@@ -39,7 +41,7 @@ export interface AlertDefinition {
   readonly severity: Severity;
   /** Static labels, `severity` included. */
   readonly labels: Readonly<Record<string, string>>;
-  /** summary, description, runbook_url, dashboard_url. */
+  /** summary, description, runbook_url, dashboard_url (and logs_url where there are audit lines). */
   readonly annotations: Readonly<Record<string, string>>;
   readonly panel: PanelKey;
   readonly cases: readonly AlertCase[];
@@ -56,6 +58,8 @@ export interface AlertSpec {
   readonly summary: string;
   readonly description: string;
   readonly panel: PanelKey;
+  /** The audit lines behind the alert; with a Loki datasource configured, `logs_url` opens them. */
+  readonly logs?: AuditLogQuery;
   readonly labels?: Readonly<Record<string, string>>;
   readonly cases: readonly AlertCase[];
   /** Seconds per step the cases were written for. */
@@ -79,7 +83,15 @@ export function dashboardUrl(c: RulesConfig, panel: PanelKey): string {
   return `${c.grafana.url.replace(/\/$/, "")}/d/${dashboardUids[ref.dashboard]}?viewPanel=${ref.panelId}`;
 }
 
+/** Explore on the audit lines over the hour before the alert's notification. */
+export function logsUrl(c: RulesConfig, query: AuditLogQuery): string | undefined {
+  const uid = c.grafana.logsDatasourceUid;
+  if (uid === undefined) return undefined;
+  return `${c.grafana.url.replace(/\/$/, "")}${exploreUrl(uid, logql(query), { from: "now-1h", to: "now" })}`;
+}
+
 export function defineAlert(c: RulesConfig, spec: AlertSpec): AlertDefinition {
+  const logs = spec.logs ? logsUrl(c, spec.logs) : undefined;
   return {
     name: spec.name,
     group: spec.group,
@@ -92,6 +104,7 @@ export function defineAlert(c: RulesConfig, spec: AlertSpec): AlertDefinition {
       description: spec.description,
       runbook_url: runbookUrl(c, spec.name),
       dashboard_url: dashboardUrl(c, spec.panel),
+      ...(logs !== undefined ? { logs_url: logs } : {}),
     },
     panel: spec.panel,
     cases: spec.cases,

@@ -77,6 +77,11 @@ export interface GrafanaSettings {
   readonly contactPoint: string;
   /** The Alertmanager as Grafana's server reaches it. */
   readonly alertmanagerUrl: string;
+  /**
+   * Uid of the Loki datasource holding the audit events, when there is one: alerts about tools,
+   * approvals, memory and LLM calls then get a `logs_url` annotation opening those lines in Explore.
+   */
+  readonly logsDatasourceUid?: string;
 }
 
 export interface RulesConfig {

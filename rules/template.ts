@@ -103,6 +103,18 @@ function formatValue(pipeline: string, value: number | undefined, template: stri
   throw new Error(`template ${JSON.stringify(template)}: unsupported pipeline "| ${fn}" (use humanize, humanizePercentage, humanizeDuration or printf "%.Nf")`);
 }
 
+/** Go's `urlquery` (url.QueryEscape): space as `+`, all but letters, digits and `-_.~` as %XX. */
+export function urlquery(value: string): string {
+  let out = "";
+  for (const byte of new TextEncoder().encode(value)) {
+    const c = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === " ") out += "+";
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return out;
+}
+
 /** The text Prometheus renders from `template` for an alert with these labels and value. */
 export function expandTemplate(template: string, labels: Readonly<Record<string, string>>, value?: number): string {
   const conditionals = template.replace(
@@ -111,6 +123,7 @@ export function expandTemplate(template: string, labels: Readonly<Record<string,
   );
   const expanded = conditionals
     .replace(/\{\{ \$labels\.(\w+) \}\}/g, (_, label: string) => labels[label] ?? "")
+    .replace(/\{\{ \$labels\.(\w+) \| urlquery \}\}/g, (_, label: string) => urlquery(labels[label] ?? ""))
     .replace(/\{\{ \$value \| ([^}]+) \}\}/g, (_, pipeline: string) => formatValue(pipeline, value, template));
   if (expanded.includes("{{")) throw new Error(`template ${JSON.stringify(template)} uses templating outside the supported subset`);
   return expanded;

@@ -171,6 +171,9 @@ export function validateRulesConfig(c: RulesConfig): void {
   text("grafana.folder", c.grafana.folder);
   text("grafana.folderUid", c.grafana.folderUid, /^[a-zA-Z0-9_-]{1,40}$/, "a Grafana uid (letters, digits, - and _, at most 40)");
   text("grafana.contactPoint", c.grafana.contactPoint);
+  if (c.grafana.logsDatasourceUid !== undefined) {
+    text("grafana.logsDatasourceUid", c.grafana.logsDatasourceUid, /^[a-zA-Z0-9_-]{1,40}$/, "a Grafana uid (letters, digits, - and _, at most 40)");
+  }
   validateThresholds(c);
   validateSlos(c);
   validateAlertmanager(c);

@@ -3,6 +3,7 @@
 // where Docker is, which ports are published, how much memory each container gets, and the
 // addresses the uploaded configs use. Every address inside an uploaded file comes from here, so
 // the local mode can render the same files for processes on 127.0.0.1.
+import { datasourceUids } from "../dashboards/links.js";
 import { type DashboardsConfig, type DashboardsConfigInput, dashboardsConfig } from "../dashboards/config.js";
 import { type RulesConfig, type RulesConfigInput, resolveRulesConfig } from "../rules/config.js";
 import type { Duration } from "../rules/thresholds.js";
@@ -187,6 +188,8 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
         grafana: {
           url: serviceUrl(stack.bindAddress, components.grafana.hostPort),
           alertmanagerUrl: `http://${components.alertmanager.address}`,
+          // With Loki on, alerts link to the audit lines behind them (`logs_url`).
+          ...(stack.loki.enabled ? { logsDatasourceUid: datasourceUids.loki } : {}),
           ...input.rules?.grafana,
         },
       }),

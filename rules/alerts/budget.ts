@@ -46,6 +46,7 @@ function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
   return defineAlert(c, {
     name: b.exceeded,
     group: "budget",
+    logs: { events: "llm_call" },
     expr: `${sumBy([], increase(selector(b.metric), c.budget.window))} > ${num(b.limit)}`,
     for: b.for,
     severity: "critical",
@@ -74,6 +75,7 @@ function forecast(c: RulesConfig, b: Budget): AlertDefinition {
   const growing = reachesBudgetIn(aheadSteps / 2);
   return defineAlert(c, {
     name: b.forecast,
+    logs: { events: "llm_call" },
     group: "budget",
     // Quiet once the budget is already exceeded: the Exceeded alert has taken over.
     expr: `(predict_linear(${r}[${c.budget.forecastLookback}], ${num(ahead)}) > ${num(b.limit)}) unless (${r} > ${num(b.limit)})`,

@@ -1,5 +1,6 @@
 // Approvals, memory, LLM quality, and the services around the agents (A2A, cache, rate limits,
 // pipelines, HTTP, gRPC): each alert in a line or two on top of the shared shapes.
+import { where } from "../../dashboards/logql.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import { increase, num, selector, sumBy } from "../promql.js";
@@ -23,6 +24,7 @@ function approvalQueueGrowing(c: RulesConfig): AlertDefinition {
   return defineAlert(c, {
     name: "ApprovalQueueGrowing",
     group: "approvals",
+    logs: { events: ["approval_requested", "approval_decided"] },
     expr: `${sumBy(["job"], selector(m.pending))} > ${num(t.max)}`,
     for: t.for,
     severity: "warning",
@@ -113,17 +115,20 @@ export function domainAlerts(c: RulesConfig): AlertDefinition[] {
       matchers: { operation: "search" }, sample: { operation: "search", segment: "episodic" }, bound: t.memorySearchLatency.p95Seconds,
       for: t.memorySearchLatency.for, severity: "warning", panel: "memorySearchLatency",
       what: "memory search latency", where: "segment {{ $labels.segment }}",
+      logs: { events: "memory_operation", filters: [where("operation", "=", "search"), where("segment", "=~", "{{ $labels.segment }}.*")] },
     }),
     errorRatioAlert(c, {
       name: "LLMErrorRatioHigh", group: "llm", metric: m.llm.requests, keys: ["job", "provider", "model"],
       bad: { status: { op: "!=", value: "success" } }, goodSample: { status: "success" }, badSample: { status: "error" },
       sample: { provider: "openai", model: "gpt-4o", agent: "planner" }, max: t.llmErrorRatio.max, for: t.llmErrorRatio.for,
       severity: "warning", panel: "llmErrors", what: "of LLM requests failing", where: "{{ $labels.provider }}/{{ $labels.model }}",
+      logs: { events: "llm_call", filters: [where("status", "!=", "success"), where("model", "=~", "{{ $labels.model }}.*")] },
     }),
     latencyAlert(c, {
       name: "LLMLatencyHigh", group: "llm", metric: m.llm.duration, keys: ["job", "provider", "model"],
       sample: { provider: "openai", model: "gpt-4o" }, bound: t.llmLatency.p95Seconds, for: t.llmLatency.for,
       severity: "warning", panel: "llmLatency", what: "LLM request latency", where: "{{ $labels.provider }}/{{ $labels.model }}",
+      logs: { events: "llm_call", filters: [where("model", "=~", "{{ $labels.model }}.*")] },
     }),
     latencyAlert(c, {
       name: "A2ALatencyHigh", group: "a2a", metric: m.a2a.duration, keys: ["job", "agent", "operation"],

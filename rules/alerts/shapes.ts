@@ -3,6 +3,7 @@
 // from the same threshold, so the two cannot disagree.
 import type { ResolvedMetric } from "../../instrumentation/catalog/index.js";
 import type { PanelKey } from "../../dashboards/links.js";
+import type { AuditLogQuery } from "../../dashboards/logql.js";
 import { type AlertDefinition, defineAlert, type Severity } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import type { RuleFile } from "../rule-files.js";
@@ -25,6 +26,8 @@ interface Common {
   readonly what: string;
   /** How the alert's labels read in prose, e.g. "segment {{ $labels.segment }}". */
   readonly where: string;
+  /** The audit lines behind it, for the `logs_url` annotation. */
+  readonly logs?: AuditLogQuery;
 }
 
 /** Expected labels: the sample's values of the kept labels. */
@@ -51,6 +54,7 @@ export function latencyAlert(c: RulesConfig, o: Common & { readonly bound: numbe
   const mix = (slowPerStep: number) =>
     histogramInputs(o.metric, labels, [{ value: fast, perStep: 100 - slowPerStep }, { value: slow, perStep: slowPerStep }], at + 1);
   return defineAlert(c, {
+    logs: o.logs,
     name: o.name,
     group: o.group,
     expr: `${quantile(0.95, o.metric, o.keys, c.rateWindow, o.matchers)} > ${num(o.bound)}`,
@@ -83,6 +87,7 @@ export function errorRatioAlert(
   ];
   const high = Math.min(2 * o.max, (1 + o.max) / 2);
   return defineAlert(c, {
+    logs: o.logs,
     name: o.name,
     group: o.group,
     expr:
@@ -115,6 +120,7 @@ export function rateAlert(
   const scale = o.unit === "minute" ? " * 60" : "";
   const high = above(o.threshold);
   return defineAlert(c, {
+    logs: o.logs,
     name: o.name,
     group: o.group,
     expr: `${sumBy(o.keys, `rate(${selector(o.metric, o.matchers)}[${c.rateWindow}])`)}${scale} > ${num(o.threshold)}`,

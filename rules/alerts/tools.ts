@@ -1,4 +1,5 @@
 // Tool calls: errors per minute, calls that hang or finish past the timeout, and a rate anomaly.
+import { where } from "../../dashboards/logql.js";
 import type { AlertDefinition } from "../alert.js";
 import { defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
@@ -28,6 +29,7 @@ function highToolErrorRate(c: RulesConfig): AlertDefinition {
   return defineAlert(c, {
     name: "HighToolErrorRate",
     group: "tools",
+    logs: { events: "tool_call", filters: [where("status", "!=", "success"), where("tool", "=~", "{{ $labels.tool }}.*")] },
     // Per tool; and overall when errors are spread so that no single tool crosses the line.
     expr: `(${perTool}) or ((${overall}) unless on (job) (${perTool}))`,
     for: t.for,
@@ -80,6 +82,7 @@ function toolExecutionTimeout(c: RulesConfig): AlertDefinition {
   return defineAlert(c, {
     name: "ToolExecutionTimeout",
     group: "tools",
+    logs: { events: "tool_call", filters: [where("tool", "=~", "{{ $labels.tool }}.*"), where("agent", "=~", "{{ $labels.agent }}.*")] },
     expr: `${withLabel(running, "state", "running")} or ${withLabel(finished, "state", "finished")}`,
     for: t.for,
     severity: "warning",
@@ -135,6 +138,7 @@ function toolCallRateAnomaly(c: RulesConfig): AlertDefinition {
   return defineAlert(c, {
     name: "ToolCallRateAnomaly",
     group: "tools",
+    logs: { events: "tool_call" },
     // The value is the current rate; the z-score only decides. Guards: no history variance means
     // no z-score (no division by zero), and a history below minRatePerSecond is too thin to judge.
     expr:

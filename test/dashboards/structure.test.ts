@@ -15,7 +15,8 @@ import {
 } from "../../dashboards/index.js";
 import { defaultThresholds, type Thresholds } from "../../rules/thresholds.js";
 
-const config = dashboardsConfig();
+// Loki on: every panel there is, the audit log panels included.
+const config = dashboardsConfig({ datasources: { loki: { enabled: true } } });
 const built = buildDashboards(config);
 const byKey = new Map(built.map((b) => [b.key, b.dashboard]));
 const byUid = new Map(built.map((b) => [b.dashboard.uid, b.dashboard]));
@@ -74,13 +75,14 @@ describe("dashboard structure", () => {
     }
   });
 
-  it("gives every panel a title, a unit, the datasource variable and at least one query", () => {
+  it("gives every panel a title, a unit, its datasource (the variable, or Loki for audit logs) and at least one query", () => {
     for (const { dashboard } of built) {
       for (const p of visualPanels(dashboard)) {
         const where = `${dashboard.uid} panel ${p.id}`;
         expect(p.title?.trim(), where).toBeTruthy();
         expect(p.fieldConfig?.defaults?.unit, where).toBeTruthy();
-        expect(p.datasource, where).toEqual({ type: "prometheus", uid: "${datasource}" });
+        const datasource = p.type === "logs" ? { type: "loki", uid: config.datasources.loki.uid } : { type: "prometheus", uid: "${datasource}" };
+        expect(p.datasource, where).toEqual(datasource);
         expect(p.targets?.length, where).toBeGreaterThan(0);
       }
     }

@@ -1,10 +1,11 @@
-// A platform keeping its own metric prefix: the same rules and tests under namespace "l9".
+// A platform keeping its own metric prefix: the same rules and tests under namespace "l9"; with
+// Loki in its stack, so promtool also checks the rendered `logs_url` annotations.
 import { describe, expect, it } from "vitest";
 import { renderRuleFiles } from "../../rules/index.js";
 import { promtoolSuite } from "./promtool-suite.js";
 
 describe("promtool, namespace l9", () => {
-  promtoolSuite({ namespace: "l9", scrapeJob: "l9-apps" });
+  promtoolSuite({ namespace: "l9", scrapeJob: "l9-apps", grafana: { logsDatasourceUid: "loki" } });
 
   it("names only l9 metrics", () => {
     const rules = Object.entries(renderRuleFiles({ namespace: "l9" }))
