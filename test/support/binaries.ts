@@ -1,38 +1,9 @@
-// Locates the real Prometheus tools the tests run. A missing binary fails the test with a
-// message saying how to install it; it never skips.
-import { execFileSync, spawnSync } from "node:child_process";
+// The real Prometheus tools the tests run. The lookup is the local mode's (local/binaries.ts): a
+// missing binary fails the test with a message saying how to install it; it never skips.
+import { spawnSync } from "node:child_process";
+import { type Binary, binary } from "../../local/binaries.js";
 
-const candidates = {
-  prometheus: ["prometheus"],
-  promtool: ["promtool"],
-  // Debian's prometheus-alertmanager package installs the server under this name.
-  alertmanager: ["alertmanager", "prometheus-alertmanager"],
-  amtool: ["amtool"],
-} as const;
-
-export type Binary = keyof typeof candidates;
-
-const found = new Map<Binary, string>();
-
-export function binary(name: Binary): string {
-  const cached = found.get(name);
-  if (cached) return cached;
-  for (const candidate of candidates[name]) {
-    try {
-      const path = execFileSync("sh", ["-c", `command -v ${candidate}`], { encoding: "utf8" }).trim();
-      if (path) {
-        found.set(name, path);
-        return path;
-      }
-    } catch {
-      // not on PATH under this name; try the next
-    }
-  }
-  throw new Error(
-    `${name} is not installed (looked for ${candidates[name].join(", ")} on PATH). ` +
-      "Install it with: apt-get install -y prometheus prometheus-alertmanager (or run .ci/run)",
-  );
-}
+export { type Binary, binary };
 
 export interface RunResult {
   status: number;
