@@ -9,6 +9,7 @@
 // An unknown scenario is refused with 404 {"error": ..., "known": [names]}; a body other than
 // on/off with 400; another method with 405.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "./http-body.js";
 import { type Scenarios, isScenarioName, scenarioNames, unknownScenario } from "./scenarios.js";
 
 export const SCENARIOS_PATH = "/scenarios";
@@ -25,19 +26,6 @@ function switchValue(text: string): boolean | undefined {
   if (value === "on" || value === "true") return true;
   if (value === "off" || value === "false") return false;
   return undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      text += chunk;
-      if (text.length > MAX_BODY) req.destroy(new Error("body too large"));
-    });
-    req.on("end", () => resolve(text));
-    req.on("error", reject);
-  });
 }
 
 /** Handles `path` if it is under /scenarios; false otherwise. */
@@ -73,7 +61,7 @@ export function handleScenarioControl(scenarios: Scenarios, req: IncomingMessage
     json(res, 405, { error: `${method} not allowed on ${path}` }, { Allow: "GET, HEAD, PUT" });
     return true;
   }
-  readBody(req).then(
+  readBody(req, MAX_BODY).then(
     (text) => {
       const on = switchValue(text);
       if (on === undefined) return json(res, 400, { error: `body ${JSON.stringify(text.slice(0, 20))} must be on or off` });

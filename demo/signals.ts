@@ -4,11 +4,14 @@
 import type { DemoProfile } from "./profile.js";
 import type { Range } from "./random.js";
 import { policySeconds, policyShare } from "./traffic/approvals.js";
-import { toolLatency } from "./traffic/tools.js";
+import { toolFailureShares, toolLatency } from "./traffic/tools.js";
 
 export interface DemoSignals {
-  /** Tool errors per minute, all tools (HighToolErrorRate). The warm-up adds 5 errors at start. */
-  readonly toolErrorsPerMinute: { readonly baseline: number; readonly spike: number };
+  /**
+   * Tool errors per minute, all tools (HighToolErrorRate), and the errors the first calls add
+   * at start (the mix's warm-up gives every failure kind once).
+   */
+  readonly toolErrorsPerMinute: { readonly baseline: number; readonly spike: number; readonly warmupErrors: number };
   /** Approvals pending (ApprovalQueueGrowing): the baseline's mean (independent of speed), and the growth per real second while backlogged. */
   readonly approvalsPending: { readonly baselineMean: number; readonly backlogGrowthPerSecond: number };
   /** Memory search latency in seconds (MemorySearchLatencyHigh): the slowest baseline search, the fastest slow one. */
@@ -30,7 +33,11 @@ export function demoSignals(profile: DemoProfile, speed: number): DemoSignals {
   const decidedWait = policyShare * logMean(policySeconds) + (1 - policyShare) * logMean(approvals.decideSeconds);
   const wait = (1 - approvals.expireRatio) * decidedWait + approvals.expireRatio * approvals.expireSeconds;
   return {
-    toolErrorsPerMinute: { baseline: toolErrors, spike: toolErrors + s.toolErrorSpike.errorsPerSecond * speed * 60 },
+    toolErrorsPerMinute: {
+      baseline: toolErrors,
+      spike: toolErrors + s.toolErrorSpike.errorsPerSecond * speed * 60,
+      warmupErrors: tools.failureRatio > 0 ? Object.keys(toolFailureShares).length : 0,
+    },
     approvalsPending: { baselineMean: approvals.requestsPerSecond * wait, backlogGrowthPerSecond: s.approvalBacklog.requestsPerSecond * speed },
     memorySearchSeconds: { baselineMax: memory.searchSeconds.max, slowMin: s.slowMemorySearch.searchSeconds.min },
     tokensPerSecond: {

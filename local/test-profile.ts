@@ -15,8 +15,6 @@ const FOR: Duration = "5s";
 /** Rate windows: a scenario switched off leaves the window, and its alert resolves, within this. */
 export const TEST_RATE_WINDOW: Duration = "30s";
 const BUDGET_WINDOW: Duration = "30s";
-/** Tool errors the demo's first calls produce (one of each failure kind, demo/mix.ts's warm-up). */
-const WARMUP_TOOL_ERRORS = 5;
 /** How far a threshold placed between two levels sits from each. */
 const MARGIN = 3;
 
@@ -61,7 +59,7 @@ export function testProfile(demo: DemoProfileInput = {}, speed = TEST_SPEED): Lo
         toolErrorRate: {
           ...every.toolErrorRate,
           // The warm-up's errors count at full weight while they are inside the rate window.
-          perMinute: between("thresholds.toolErrorRate.perMinute", s.toolErrorsPerMinute.baseline + WARMUP_TOOL_ERRORS / rateWindowMinutes, s.toolErrorsPerMinute.spike),
+          perMinute: between("thresholds.toolErrorRate.perMinute", s.toolErrorsPerMinute.baseline + s.toolErrorsPerMinute.warmupErrors / rateWindowMinutes, s.toolErrorsPerMinute.spike),
         },
         // The queue fluctuates around its mean; four times it is out of reach, and a backlog passes it in seconds.
         approvalQueue: { ...every.approvalQueue, max: Math.ceil(4 * s.approvalsPending.baselineMean) },

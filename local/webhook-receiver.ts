@@ -1,7 +1,8 @@
 // A small Alertmanager webhook receiver: every receiver of the local config posts to
 // /<receiver name> here. Each notification is kept (the tests read them) and handed to a callback
 // (`npm start` prints it). Anything but a JSON POST is answered 400/405 and not kept.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { readBody } from "../demo/http-body.js";
 import { LOOPBACK } from "./ports.js";
 
 export type AlertStatus = "firing" | "resolved";
@@ -39,19 +40,6 @@ export interface WebhookReceiver {
 
 const MAX_BODY = 4 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      text += chunk;
-      if (text.length > MAX_BODY) req.destroy(new Error("body too large"));
-    });
-    req.on("end", () => resolve(text));
-    req.on("error", reject);
-  });
-}
-
 function parseNotification(path: string, text: string): Notification {
   const body = JSON.parse(text) as Partial<Omit<Notification, "path" | "receivedAt">>;
   if (!Array.isArray(body.alerts)) throw new Error("no alerts list: not an Alertmanager webhook payload");
@@ -82,7 +70,7 @@ export async function startWebhookReceiver(options: { port: number; onNotificati
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!.replace(/^\/+/, "");
     if (req.method !== "POST") return reply(res, 405, "POST an Alertmanager webhook payload");
-    readBody(req).then(
+    readBody(req, MAX_BODY).then(
       (text) => {
         let notification: Notification;
         try {

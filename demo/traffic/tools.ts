@@ -26,18 +26,15 @@ export const toolLatency: Readonly<Record<string, Range>> = {
   send_email: { min: 0.2, max: 1.2 },
 };
 
+/** How failed calls split over failure kinds (each one has its error type). */
+export const toolFailureShares = { connectionReset: 0.3, rateLimited: 0.2, invalidArguments: 0.2, timeout: 0.15, denied: 0.15 } as const;
+
 export function toolTraffic(ctx: TrafficContext): Stream[] {
   const { obs, clock, random } = ctx;
   const p = ctx.profile.tools;
   const f = p.failureRatio;
-  const outcomes = new Mix({
-    success: 1 - f,
-    connectionReset: f * 0.3,
-    rateLimited: f * 0.2,
-    invalidArguments: f * 0.2,
-    timeout: f * 0.15,
-    denied: f * 0.15,
-  });
+  const failureWeights = Object.fromEntries(Object.entries(toolFailureShares).map(([kind, share]) => [kind, f * share]));
+  const outcomes = new Mix({ success: 1 - f, ...(failureWeights as Record<keyof typeof toolFailureShares, number>) });
   const agents = Object.keys(toolsets);
 
   const call = (): void => {
