@@ -1,25 +1,9 @@
-// Writes a rendered file tree into a temp directory so the real promtool and amtool can read it.
+// Running promtool and amtool on rendered trees (written by test/support/tree.ts).
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { type Binary, binary } from "../support/binaries.js";
 
-export interface Tree {
-  readonly dir: string;
-  readonly path: (relative: string) => string;
-  readonly remove: () => void;
-}
-
-export function writeTree(files: Record<string, string>, prefix = "rules-"): Tree {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const [relative, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, relative)), { recursive: true });
-    writeFileSync(join(dir, relative), content);
-  }
-  return { dir, path: (relative) => join(dir, relative), remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { type Tree, writeTree } from "../support/tree.js";
 
 export interface Outcome {
   readonly status: number;

@@ -1,30 +1,17 @@
 // Every file the stack uploads, pulled back out of cdk.tf.json and handed to its real consumer.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { alertmanagerSecrets, componentSpecs, type ComponentName, readUploads, uploadsOf, type UploadedFile } from "../../stacks/index.js";
 import { run } from "../support/binaries.js";
+import { treeKeeper } from "../support/tree.js";
 import { type Synthesized, synth } from "./synth.js";
 import { evaluateOutputs } from "./terraform.js";
 
-const dirs: string[] = [];
-
-/** Writes files (relative path -> content) into a fresh temp dir, as the container would hold them. */
-function layOut(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "stacks-uploads-"));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+/** Files (relative path -> content) in a fresh temp dir, as the container would hold them. */
+const { layOut, removeAll } = treeKeeper("stacks-uploads-");
+afterAll(removeAll);
 
 let base: Synthesized;
 let withLoki: Synthesized;

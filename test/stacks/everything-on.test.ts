@@ -1,31 +1,18 @@
 // The stack with every switch on (Loki and Alloy, Tempo, the Grafana evaluator): every uploaded
 // file pulled out of cdk.tf.json and handed to the same consumers as the default stack's, every
 // datasource link resolving, and nothing of a secret or of the build machine in cdk.tf.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { componentNames, readUploads, uploadsOf, type UploadedFile } from "../../stacks/index.js";
 import { run } from "../support/binaries.js";
+import { treeKeeper } from "../support/tree.js";
 import { type Synthesized, synth } from "./synth.js";
 import { evaluateOutputs } from "./terraform.js";
 
-const dirs: string[] = [];
-
-function layOut(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "stacks-everything-"));
-  dirs.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+/** Files (relative path -> content) in a fresh temp dir, as the container would hold them. */
+const { layOut, removeAll } = treeKeeper("stacks-everything-");
+afterAll(removeAll);
 
 let all: Synthesized;
 let dummySecrets: Record<string, string>;
