@@ -75,7 +75,8 @@ export const defaultDemoProfile: DemoProfile = {
   tools: { callsPerSecond: 1, failureRatio: 0.006, slowRatio: 0.03, slowSeconds: { min: 8, max: 25 }, timeoutSeconds: 30 },
   llm: {
     callsPerSecond: 0.08,
-    errorRatio: 0.03,
+    // Below the LLM success SLO's budget (99%), so the baseline burns it slower than it refills.
+    errorRatio: 0.008,
     unpricedRatio: 0.1,
     promptTokens: { min: 150, max: 700 },
     completionTokens: { min: 30, max: 250 },
@@ -87,7 +88,8 @@ export const defaultDemoProfile: DemoProfile = {
   a2a: { requestsPerSecond: 0.3, errorRatio: 0.03, taskSeconds: { min: 5, max: 90 } },
   cache: { operationsPerSecond: 2, hitRatio: 0.78 },
   rateLimits: { decisionsPerSecond: 1, deniedRatio: 0.02, unboundedKeyRatio: 0.01 },
-  http: { requestsPerSecond: 1, serverErrorRatio: 0.02, handlerSeconds: { min: 0.002, max: 0.08 } },
+  // Half the HTTP availability SLO's budget (99.9%): 5xx show on the dashboards, nothing pages.
+  http: { requestsPerSecond: 1, serverErrorRatio: 0.0005, handlerSeconds: { min: 0.002, max: 0.08 } },
   grpc: { callsPerSecond: 0.5, serverErrorRatio: 0.025, handlerSeconds: { min: 0.002, max: 0.12 } },
   scenarios: {
     toolErrorSpike: { errorsPerSecond: 0.5, tool: "web_search", agent: "researcher" },

@@ -6,7 +6,7 @@
 // be placed with margin is an Error naming it.
 import { buckets } from "../instrumentation/catalog/index.js";
 import { type DemoProfileInput, demoProfile, demoSignals } from "../demo/index.js";
-import { type Duration, durationSeconds, everyFor } from "../rules/index.js";
+import { type Duration, defaultThresholds, durationSeconds, everyFor } from "../rules/index.js";
 import type { LocalProfile } from "./profile.js";
 
 export const TEST_SPEED = 10;
@@ -46,6 +46,7 @@ export function testProfile(demo: DemoProfileInput = {}, speed = TEST_SPEED): Lo
   const budgetSeconds = durationSeconds(BUDGET_WINDOW);
   const every = everyFor(FOR);
   const timings = { groupWait: "1s", groupInterval: "2s", repeatInterval: "1m" } as const;
+  const forecastHours = (hours: number) => (hours * budgetSeconds) / 86_400;
   return {
     name: "test",
     demo: { speed, profile: demo },
@@ -67,8 +68,11 @@ export function testProfile(demo: DemoProfileInput = {}, speed = TEST_SPEED): Lo
           ...every.memorySearchLatency,
           p95Seconds: boundBetween("thresholds.memorySearchLatency.p95Seconds", buckets.memoryOperation, s.memorySearchSeconds.baselineMax, s.memorySearchSeconds.slowMin),
         },
+        // The forecasts look as far ahead, relative to the budget window, as the defaults do over a day.
+        costBudget: { ...every.costBudget, forecastHours: forecastHours(defaultThresholds.costBudget.forecastHours) },
         tokenBudget: {
           ...every.tokenBudget,
+          forecastHours: forecastHours(defaultThresholds.tokenBudget.forecastHours),
           dailyTokens: Math.round(between("thresholds.tokenBudget.dailyTokens", s.tokensPerSecond.baseline * budgetSeconds, s.tokensPerSecond.burn * budgetSeconds)),
         },
         // The longest baseline call is a fixed bound, not a mean: twice it covers timers late on a busy machine.
