@@ -29,8 +29,8 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
     .withPanel(latencyPercentiles(x))
     .withPanel(errorsByAgent(x))
     .withRow(row(10, "Tokens and cost"))
-    .withPanel(tokenBudget(x))
-    .withPanel(costBudget(x))
+    .withPanel(againstBudget(x, "tokens"))
+    .withPanel(againstBudget(x, "spend"))
     .withPanel(tokensByModelAndType(x))
     .withPanel(costPerHour(x))
     .withPanel(costPerDay(x))
@@ -108,31 +108,19 @@ function errorsByAgent({ m, q }: PanelContext) {
   ]);
 }
 
-function tokenBudget({ r, all, t, budget }: PanelContext) {
+/** The trailing-window total against its daily budget, the line the budget alert draws. */
+function againstBudget(x: PanelContext, kind: BudgetKind) {
+  const b = budgets(x)[kind];
   return timeseries(
     {
-      id: panels.tokenBudget.panelId,
-      title: `Tokens, trailing ${budget.window}, against the budget`,
-      unit: units.Short,
-      description: `Tokens used over the trailing budget window. ${platformWide} The dashed line is the daily token budget.`,
+      id: b.panelId,
+      title: `${b.what}, trailing ${x.budget.window}, against the budget`,
+      unit: b.unit,
+      description: `${b.used} over the trailing budget window. ${platformWide} The dashed line is the daily ${b.budget}.`,
     },
-    [query(all.recorded(r.budget.tokens), "tokens, trailing window")],
+    [query(x.all.recorded(b.recorded), `${kind}, trailing window`)],
   )
-    .thresholds(alertAbove(t.tokenBudget.dailyTokens))
-    .thresholdsStyle(thresholdLine());
-}
-
-function costBudget({ r, all, t, budget }: PanelContext) {
-  return timeseries(
-    {
-      id: panels.costBudget.panelId,
-      title: `Spend, trailing ${budget.window}, against the budget`,
-      unit: units.Dollars,
-      description: `Dollars spent over the trailing budget window. ${platformWide} The dashed line is the daily spend budget.`,
-    },
-    [query(all.recorded(r.budget.cost), "spend, trailing window")],
-  )
-    .thresholds(alertAbove(t.costBudget.dailyDollars))
+    .thresholds(alertAbove(b.limit))
     .thresholdsStyle(thresholdLine());
 }
 
@@ -157,8 +145,8 @@ function costPerDay({ m, q }: PanelContext) {
 /** The two daily budgets, side by side: what is counted, where it is recorded, and the limit. */
 function budgets({ m, r, t }: PanelContext) {
   return {
-    spend: { what: "Spend", budget: "spend budget", unit: units.Dollars, metric: m.llm.cost, recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours },
-    tokens: { what: "Tokens", budget: "token budget", unit: units.Short, metric: m.llm.tokens, recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours },
+    spend: { what: "Spend", used: "Dollars spent", panelId: panels.costBudget.panelId, budget: "spend budget", unit: units.Dollars, metric: m.llm.cost, recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours },
+    tokens: { what: "Tokens", used: "Tokens used", panelId: panels.tokenBudget.panelId, budget: "token budget", unit: units.Short, metric: m.llm.tokens, recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours },
   };
 }
 
