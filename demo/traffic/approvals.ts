@@ -28,6 +28,8 @@ export function approvalTraffic(ctx: TrafficContext): Stream[] {
   const looked = 1 - p.expireRatio;
   const decisions = new Mix({ approved: APPROVED * looked, rejected: (1 - APPROVED) * looked, expired: p.expireRatio });
   const rejectReasons = new Mix({ human: 2, policy_violation: 1 });
+  // Spread evenly, like the other closed sets, so even the rare critical level shows from the start.
+  const riskLevels = new Mix(risks);
   const held: Decision[] = [];
   const stuck = (): boolean => scenarios.isOn("approval-backlog");
 
@@ -37,7 +39,7 @@ export function approvalTraffic(ctx: TrafficContext): Stream[] {
   };
 
   const request = (): void => {
-    const riskLevel = random.weighted(risks);
+    const riskLevel = riskLevels.next();
     const approval = obs.approvals.request({ riskLevel });
     const decision = decisions.next();
     if (decision === "expired") return clock.after(p.expireSeconds, () => settle({ approval, decision, reason: "timeout" }));
