@@ -1,6 +1,6 @@
 // /metrics render time for 10,000 series against prom-client rendering the same series.
 import { Counter, Registry } from "prom-client";
-import { createObservability } from "../instrumentation/index.js";
+import { createObservability } from "@agent-observability/instrumentation";
 import { compare, type Pair } from "./measure.js";
 
 export async function benchScrape10k(): Promise<Pair> {

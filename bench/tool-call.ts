@@ -1,7 +1,7 @@
 // Cost of one recorded tool call (calls counter, duration histogram, in-flight tracking,
 // cardinality guard) against the same records made with raw prom-client calls.
 import { Counter, Gauge, Histogram, Registry } from "prom-client";
-import { buckets, createObservability } from "../instrumentation/index.js";
+import { buckets, createObservability } from "@agent-observability/instrumentation";
 import { compare, type Pair } from "./measure.js";
 
 const tools = Array.from({ length: 20 }, (_, i) => `tool_${i}`);

@@ -1,7 +1,7 @@
 // Agent-to-agent requests, caches and rate limits: the traffic between agents and what shapes it.
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
-import { labels } from "../instrumentation/catalog/index.js";
+import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
 import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
 import { panels } from "./links.js";

@@ -1,6 +1,6 @@
 // Everything the dashboards read: the catalog bound to a namespace, the recorded series the rules
 // produce, the alert thresholds, and where Grafana finds its datasources and dashboard files.
-import { type ResolvedCatalog, resolveCatalog } from "../instrumentation/catalog/index.js";
+import { type ResolvedCatalog, resolveCatalog } from "@agent-observability/instrumentation/catalog";
 import { allRecordedSeries, type Recorded, recordedSeriesOf } from "../rules/recorded.js";
 import { durationSeconds } from "../rules/duration.js";
 import { DEFAULT_RATE_WINDOW, rateWindowSeconds } from "../rules/rate-window.js";

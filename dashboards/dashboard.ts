@@ -7,7 +7,7 @@ import {
   RowBuilder,
   TimePickerBuilder,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { ResolvedCatalog } from "../instrumentation/catalog/index.js";
+import type { ResolvedCatalog } from "@agent-observability/instrumentation/catalog";
 import type { Recorded } from "../rules/recorded.js";
 import type { Thresholds } from "../rules/thresholds.js";
 import type { DashboardsConfig } from "./config.js";

@@ -1,7 +1,7 @@
 // Every series a dashboard may query, with the labels it carries: the catalog's metrics (a
 // histogram as its _bucket, _sum and _count series), the rules' recorded series, and the series
 // Prometheus writes itself. The query checker holds each PromQL expression against this.
-import type { ResolvedCatalog, ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { allRecordedSeries, type Recorded, type SourcedSeries } from "../rules/recorded.js";
 import { prometheusSeries } from "./prometheus-series.js";
 

@@ -2,7 +2,7 @@
 // against the daily budgets, with a forecast of when each budget runs out.
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
-import { labels } from "../instrumentation/catalog/index.js";
+import { labels } from "@agent-observability/instrumentation/catalog";
 import { durationSeconds } from "../rules/duration.js";
 import type { DashboardsConfig } from "./config.js";
 import { where } from "./logql.js";

@@ -3,7 +3,7 @@
 // its logs in Loki and its tool's or model's metrics in Prometheus), and a file provider that loads
 // the dashboard JSON from where the stack mounts it.
 import { stringify } from "yaml";
-import type { ResolvedCatalog } from "../instrumentation/catalog/index.js";
+import type { ResolvedCatalog } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
 import { DASHBOARD_TAG } from "./dashboard.js";
 

@@ -1,7 +1,7 @@
 // PromQL, written from catalog metrics and recorded series, never from name literals. A
 // `Queries` is bound to one dashboard's variables: every selector it writes is filtered by the
 // variables whose label the series carries, so no query filters by a label its series lacks.
-import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { RecordedSeries } from "../rules/recorded.js";
 import type { PrometheusSeries } from "./prometheus-series.js";
 import { type FilterVariable, filtersMetric, filtersRecorded } from "./variables.js";

@@ -3,7 +3,7 @@
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
-import { labels } from "../instrumentation/catalog/index.js";
+import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
 import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
 import { panels } from "./links.js";

@@ -9,7 +9,7 @@ import {
   VariableRefresh,
   VariableSort,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { LabelDef, ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { LabelDef, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { RecordedSeries, SourcedSeries } from "../rules/recorded.js";
 import type { DashboardsConfig } from "./config.js";
 

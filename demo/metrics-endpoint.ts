@@ -1,7 +1,8 @@
 // The demo's operations port: /metrics for Prometheus, /healthz, and the scenario control API
 // (control-api.ts). Not measured by the HTTP middleware: scrapes are not application traffic.
 import { createServer } from "node:http";
-import { type Observability, metricsHandler, pathOf } from "../instrumentation/index.js";
+import { type Observability, metricsHandler } from "@agent-observability/instrumentation";
+import { pathOf } from "@agent-observability/instrumentation/http";
 import { handleScenarioControl } from "./control-api.js";
 import { closeServer, listen, urlHost } from "./listen.js";
 import type { Scenarios } from "./scenarios.js";

@@ -1,7 +1,7 @@
 // The options of `startDemo`, their defaults, and their validation. A bad value is refused with
 // an Error naming the option (or, from the CLI, the flag) and the value.
-import type { Logger, ObservabilityOptions } from "../instrumentation/index.js";
-import { validateNamespace } from "../instrumentation/index.js";
+import type { Logger, ObservabilityOptions } from "@agent-observability/instrumentation";
+import { validateNamespace } from "@agent-observability/instrumentation";
 import type { DemoProfile } from "./profile.js";
 import { type DemoProfileInput, demoProfile } from "./profile-overrides.js";
 import { type ScenarioName, isScenarioName, unknownScenario } from "./scenarios.js";

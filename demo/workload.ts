@@ -16,7 +16,7 @@
 // runs, A2A tasks, approvals, HTTP and gRPC handlers), so at speed 50 a minute of traffic takes
 // 1.2 s. Latencies the demo only records (LLM, memory, cache, A2A requests, pipelines) keep their
 // realistic values at any speed. The hung tool call ages in real time.
-import { type Observability, createObservability } from "../instrumentation/index.js";
+import { type Observability, createObservability } from "@agent-observability/instrumentation";
 import { Clock } from "./clock.js";
 import { SCENARIOS_PATH } from "./control-api.js";
 import { Driver } from "./driver.js";

@@ -13,7 +13,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Demo, DEFAULT_METRICS_PORT, startDemo } from "../demo/index.js";
-import type { Logger } from "../instrumentation/index.js";
+import type { Logger } from "@agent-observability/instrumentation";
 import { componentSpecs, resolveStackConfig, type StackConfig } from "../stacks/index.js";
 import { lockDir } from "./dir-lock.js";
 import { layOutUploads } from "./layout.js";

@@ -4,7 +4,7 @@
 // the demo at 10x speed. Thresholds are placed between the demo's baseline and its scenarios
 // (demo/signals.ts), so the baseline stays quiet and each scenario fires; a threshold that cannot
 // be placed with margin is an Error naming it.
-import { buckets } from "../instrumentation/catalog/index.js";
+import { buckets } from "@agent-observability/instrumentation/catalog";
 import { type DemoProfileInput, demoProfile, demoSignals } from "../demo/index.js";
 import { type Duration, defaultThresholds, durationSeconds, everyFor } from "../rules/index.js";
 import type { LocalProfile } from "./profile.js";

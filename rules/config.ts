@@ -1,6 +1,6 @@
 // The one typed config every rule, test, Alertmanager and Grafana rendering reads. Defaults live
 // here; `resolveRulesConfig` lays a partial config over them and validates the result.
-import { type ResolvedCatalog, resolveCatalog, validateNamespace } from "../instrumentation/catalog/index.js";
+import { type ResolvedCatalog, resolveCatalog, validateNamespace } from "@agent-observability/instrumentation/catalog";
 import { DEFAULT_RATE_WINDOW } from "./rate-window.js";
 import { defaultSlos, type SloSpec } from "./slo.js";
 import { defaultThresholds, type Duration, type Thresholds } from "./thresholds.js";

@@ -1,6 +1,6 @@
 // Small PromQL builders so alert and recording rules read as what they compute. Metric names
 // always come from the catalog (a ResolvedMetric), never from a string literal.
-import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 
 /** A label matcher: `{ status: "success" }`, `{ status: ["error", "timeout"] }` (regex), or an explicit op. */
 export type Matchers = Record<string, string | readonly string[] | { readonly op: "=" | "!=" | "=~" | "!~"; readonly value: string }>;

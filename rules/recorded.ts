@@ -10,7 +10,7 @@
 //              the budget window), so a config with a 30s rate window records `rate30s`.
 // Every series lists its exact labels in `labels`; the rules' `sum by (...)` clauses are built
 // from that same list, so the two cannot disagree.
-import type { ResolvedCatalog, ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { canonicalWindow, DEFAULT_RATE_WINDOW } from "./rate-window.js";
 import type { Duration } from "./thresholds.js";
 

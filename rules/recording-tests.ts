@@ -2,7 +2,7 @@
 // windows, and each SLO's series. Inputs are chosen so Prometheus computes the expected values
 // exactly (whole increments, 50 % error ratios, windows that start and end on a sample), which
 // lets the tests compare them exactly. They run on the config's test clock (scenario.ts).
-import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { RulesConfig } from "./config.js";
 import { counter, evalTime, input, type Labels, labelText, type TestClock, testClock, testInterval } from "./scenario.js";
 import { allRecordedSeries, recordedSeriesOf, type SourcedSeries } from "./recorded.js";

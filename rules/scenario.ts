@@ -1,7 +1,7 @@
 // Builders for the input series of the generated promtool tests. A scenario samples its inputs,
 // and promtool evaluates the rules, once a step (a TestClock): a minute by default, so a counter
 // that grows by `n` per step has a rate of n/60 per second. `at` and sample counts are in steps.
-import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { AlertCase, ExpectedAlert, InputSeries } from "./alert.js";
 import type { RulesConfig } from "./config.js";
 import { durationSeconds, formatDuration } from "./duration.js";

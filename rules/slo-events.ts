@@ -1,7 +1,7 @@
 // Label sets for the SLO test inputs: a good event (matches `good` and `total`) and a bad one
 // (matches `total` but not `good`), found by trying the catalog's label values and a few common
 // ones against the matchers. A spec can give them itself (`testEvents`) when none fit.
-import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { Matchers } from "./promql.js";
 import type { RulesConfig } from "./config.js";
 import type { EventSelector, SloSpec } from "./slo.js";

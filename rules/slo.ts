@@ -1,6 +1,6 @@
 // An SLO is a small spec: which catalog events are good, which are all, the objective and the
 // period. burn-rate.ts turns each into Sloth-style recording rules and burn-rate alerts.
-import type { Catalog, Domain } from "../instrumentation/catalog/index.js";
+import type { Catalog, Domain } from "@agent-observability/instrumentation/catalog";
 import type { Matchers } from "./promql.js";
 import type { Duration } from "./thresholds.js";
 

@@ -1,6 +1,6 @@
 // Refuses a bad rules config before anything is rendered. Every message names the field path
 // and the value, e.g. `thresholds.approvalQueue.max: -1 must be >= 0`.
-import type { ResolvedMetric } from "../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { RulesConfig } from "./config.js";
 import { MIN_PAGEABLE_OBJECTIVE } from "./burn-rate.js";
 import { durationSeconds } from "./duration.js";

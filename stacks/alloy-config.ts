@@ -2,7 +2,7 @@
 // Loki with a small, fixed set of stream labels (`service`, `event`), so the number of Loki streams
 // stays bounded by services times audit event names. The audit events' JSON lines are parsed only
 // to pick those two labels; every other field stays in the line for LogQL's `| json`.
-import { auditEventNames, auditStreamLabels } from "../instrumentation/audit/audit-log.js";
+import { auditEventNames, auditStreamLabels } from "@agent-observability/instrumentation/catalog";
 import { COMPONENT_LABEL, componentSpecs } from "./components.js";
 import type { StackConfig } from "./config.js";
 

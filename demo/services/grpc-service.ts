@@ -2,7 +2,7 @@
 // A method of each call type. Client mistakes get client codes (InvalidArgument, NotFound, PermissionDenied); a small share
 // of calls hits server faults (Unavailable, Internal, DeadlineExceeded).
 import * as grpc from "@grpc/grpc-js";
-import { grpcInterceptor } from "../../instrumentation/index.js";
+import { grpcInterceptor } from "@agent-observability/instrumentation/grpc";
 import { urlHost } from "../listen.js";
 import { Mix } from "../mix.js";
 import { RecentIds } from "./recent-ids.js";

@@ -3,7 +3,7 @@
 // 404, bad body: 400, an approval decided twice: 409) and, for a small share, on server faults
 // (500, 503). Handlers take their time in simulated time.
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
-import { httpMiddleware, pathOf } from "../../instrumentation/index.js";
+import { httpMiddleware, pathOf } from "@agent-observability/instrumentation/http";
 import { closeServer, listen, urlHost } from "../listen.js";
 import { Mix } from "../mix.js";
 import type { TrafficContext } from "../traffic/context.js";

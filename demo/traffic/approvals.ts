@@ -2,7 +2,7 @@
 // some are never looked at and expire. Scenario `approval-backlog`: reviewers stop deciding
 // while requests keep coming; once it is switched off the backlog is worked off over
 // `drainSeconds`.
-import type { ApprovalDecision, PendingApproval, RiskLevel } from "../../instrumentation/index.js";
+import type { ApprovalDecision, PendingApproval, RiskLevel } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
 import type { TrafficContext } from "./context.js";

@@ -1,7 +1,7 @@
 // What every traffic generator gets: the instrumentation (imported as a user would), simulated
 // time, a seeded random source, the scenario switches and the intensities.
 import { trace } from "@opentelemetry/api";
-import type { Observability } from "../../instrumentation/index.js";
+import type { Observability } from "@agent-observability/instrumentation";
 import type { Clock } from "../clock.js";
 import type { Stream } from "../driver.js";
 import type { DemoProfile } from "../profile.js";

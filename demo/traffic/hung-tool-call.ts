@@ -1,6 +1,6 @@
 // Scenario `hung-tool-call`: a call that never returns, so the age of the oldest call in flight
 // grows until the scenario is switched off; then a watchdog kills it and it ends as a timeout.
-import type { ToolCall } from "../../instrumentation/index.js";
+import type { ToolCall } from "@agent-observability/instrumentation";
 import type { TrafficContext } from "./context.js";
 import { failures } from "./failures.js";
 

@@ -1,7 +1,7 @@
 // Memory operations over a few segments: mostly searches (with result counts), some writes and
 // deletes, a few failures. Latencies are recorded, not waited for, so scenario
 // `slow-memory-search` can record multi-second searches without slowing the demo down.
-import type { MemoryOperation } from "../../instrumentation/index.js";
+import type { MemoryOperation } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
 import { type TrafficContext, inAgentStep, steady } from "./context.js";

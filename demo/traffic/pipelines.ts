@@ -1,6 +1,6 @@
 // Batch pipelines around the agents: ingestion, evaluation, re-embedding. Their minutes-long
 // durations are recorded, not waited for. Some fail, some are terminated by an operator.
-import type { PipelineStatus } from "../../instrumentation/index.js";
+import type { PipelineStatus } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
 import type { Range } from "../random.js";

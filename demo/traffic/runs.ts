@@ -1,6 +1,6 @@
 // Agent runs, held open in simulated time so `runs_in_progress` shows them; most succeed, some
 // fail, time out or are cancelled by the user.
-import type { RunStatus } from "../../instrumentation/index.js";
+import type { RunStatus } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
 import { type TrafficContext, steady } from "./context.js";

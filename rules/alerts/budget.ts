@@ -1,6 +1,6 @@
 // Daily token and dollar budgets: exceeded over the trailing window, and a predict_linear
 // forecast that warns `forecastHours` before the trailing total would cross the budget.
-import type { ResolvedMetric } from "../../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { PanelKey } from "../../dashboards/links.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";

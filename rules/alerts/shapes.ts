@@ -1,7 +1,7 @@
 // Alert shapes several domains share: a p95 above a bucket boundary, an error ratio above a
 // maximum, an event rate above a threshold. Each builds the expression and its test cases
 // from the same threshold, so the two cannot disagree.
-import type { ResolvedMetric } from "../../instrumentation/catalog/index.js";
+import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { PanelKey } from "../../dashboards/links.js";
 import type { AuditLogQuery } from "../../dashboards/logql.js";
 import { type AlertDefinition, defineAlert, type Severity } from "../alert.js";

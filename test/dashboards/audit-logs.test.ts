@@ -3,7 +3,7 @@
 // Loki and filtering only on what the audit events really carry.
 import { describe, expect, it } from "vitest";
 import { dashboardLogQueries, dashboardQueries, dashboardsConfig, datasourceUids, logqlOfExploreUrl, renderDashboards } from "../../dashboards/index.js";
-import { auditEventNames, auditStreamLabels } from "../../instrumentation/index.js";
+import { auditEventNames, auditStreamLabels } from "@agent-observability/instrumentation";
 import { emittedAuditLines } from "../support/audit-lines.js";
 import { fillGrafanaTokens, readLogql } from "../support/logql.js";
 

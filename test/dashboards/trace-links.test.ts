@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { checkQuery, dashboardsConfig, datasourceUids, knownSeries, type DashboardsConfig } from "../../dashboards/index.js";
 import { SERVICE_STREAM_LABEL, TRACE_ID_FIELD, datasourceProvisioning } from "../../dashboards/provisioning.js";
-import { parseExposition } from "../support/exposition.js";
-import { testObservability } from "../support/observability.js";
+import { parseExposition } from "../../instrumentation/test/support/exposition.js";
+import { testObservability } from "../../instrumentation/test/support/observability.js";
 
 interface Datasource {
   name: string;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDemoArgs } from "../../demo/cli-args.js";
 import { scrapeText } from "./scrape.js";
+import { sourceCondition, tsxBin } from "../support/tsx.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -37,7 +38,7 @@ describe("parseDemoArgs", () => {
 
 describe("demo/main.ts", () => {
   it("prints its metrics URL, serves it, and exits 0 on SIGTERM", async () => {
-    const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["demo/main.ts", "--port", "0", "--speed", "20", "--scenario", "hung-tool-call"], {
+    const child = spawn(tsxBin, [sourceCondition, "demo/main.ts", "--port", "0", "--speed", "20", "--scenario", "hung-tool-call"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -61,7 +62,7 @@ describe("demo/main.ts", () => {
   });
 
   it("refuses a bad flag with exit code 2 and a message naming it", async () => {
-    const child = spawn(join(root, "node_modules", ".bin", "tsx"), ["demo/main.ts", "--speed", "fast"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(tsxBin, [sourceCondition, "demo/main.ts", "--speed", "fast"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));

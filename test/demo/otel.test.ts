@@ -3,7 +3,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-tr
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, startDemo } from "../../demo/index.js";
-import { parseExposition } from "../support/exposition.js";
+import { parseExposition } from "../../instrumentation/test/support/exposition.js";
 import { quiet, until } from "./scrape.js";
 
 const OPENMETRICS = "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5";

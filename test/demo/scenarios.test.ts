@@ -2,8 +2,8 @@
 // off; the scenarios are switched over HTTP as well as in code.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, type DemoSignals, demoSignals, scenarioNames, startDemo } from "../../demo/index.js";
-import { resolveCatalog } from "../../instrumentation/index.js";
-import type { Sample } from "../support/exposition.js";
+import { resolveCatalog } from "@agent-observability/instrumentation";
+import type { Sample } from "../../instrumentation/test/support/exposition.js";
 import { quiet, scrape, sleep, total, until } from "./scrape.js";
 
 const SPEED = 100;

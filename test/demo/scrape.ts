@@ -1,6 +1,6 @@
 // Scraping a running demo the way Prometheus does, and reading families back out of it.
-import { type MetricDef, resolveMetric } from "../../instrumentation/index.js";
-import { type Sample, parseExposition } from "../support/exposition.js";
+import { type MetricDef, resolveMetric } from "@agent-observability/instrumentation";
+import { type Sample, parseExposition } from "../../instrumentation/test/support/exposition.js";
 
 export const quiet = { warn: () => {} };
 

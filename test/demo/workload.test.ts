@@ -4,9 +4,10 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Demo, apiRoutes, startDemo } from "../../demo/index.js";
-import { UNMATCHED_ROUTE, catalogEntries, resolveCatalog } from "../../instrumentation/index.js";
+import { catalogEntries, resolveCatalog } from "@agent-observability/instrumentation";
+import { UNMATCHED_ROUTE } from "@agent-observability/instrumentation/http";
 import { run } from "../support/binaries.js";
-import type { Sample } from "../support/exposition.js";
+import type { Sample } from "../../instrumentation/test/support/exposition.js";
 import { quiet, scrape, scrapeText, total, until, valueName } from "./scrape.js";
 
 const NAMESPACE = "agent";

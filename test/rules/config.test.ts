@@ -1,6 +1,6 @@
 // The typed config: defaults, overrides, and bad values refused with the field and value named.
 import { describe, expect, it } from "vitest";
-import { resolveCatalog } from "../../instrumentation/catalog/index.js";
+import { resolveCatalog } from "@agent-observability/instrumentation/catalog";
 import {
   defaultSlos, defaultThresholds, everyFor, type RulesConfigInput, renderRuleFiles, resolveRulesConfig,
 } from "../../rules/index.js";

@@ -2,7 +2,7 @@
 // convention, each produced by exactly one recording rule that keeps exactly the declared labels.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { catalogEntries, resolveCatalog } from "../../instrumentation/catalog/index.js";
+import { catalogEntries, resolveCatalog } from "@agent-observability/instrumentation/catalog";
 import {
   allRecordedSeries, recordedSeries, recordedSeriesOf, renderRuleFiles, resolveRulesConfig, type SourcedSeries,
 } from "../../rules/index.js";

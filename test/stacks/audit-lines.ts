@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, "../..");
 export function emitAuditLines(service?: string): string[] {
   const script = `
     import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-    import { createObservability } from "./instrumentation/index.js";
+    import { createObservability } from "@agent-observability/instrumentation";
     new NodeTracerProvider().register();
     const obs = createObservability({ defaultMetrics: false, audit: true, defaultLabels: ${JSON.stringify(service ? { service } : {})} });
     await obs.runs.run({ agent: "planner" }, async () => {
@@ -19,7 +19,7 @@ export function emitAuditLines(service?: string): string[] {
     });
     obs.approvals.request({ riskLevel: "high" }).decide("approved", "human");
   `;
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", cwd: root, timeout: 60_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=@agent-observability/source", "--input-type=module", "-e", script], { encoding: "utf8", cwd: root, timeout: 60_000 });
   if (result.status !== 0) throw new Error(`audit run failed (${result.status}):\n${result.stderr}`);
   return result.stdout.trim().split("\n").filter((line) => line !== "");
 }

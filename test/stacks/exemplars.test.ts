@@ -11,10 +11,10 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-tr
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type MetricsServer, resolveCatalog, startMetricsServer } from "../../instrumentation/index.js";
+import { type MetricsServer, resolveCatalog, startMetricsServer } from "@agent-observability/instrumentation";
 import { EXEMPLAR_STORAGE_FLAG, componentSpecs, readUploads, uploadsOf } from "../../stacks/index.js";
 import { binary } from "../support/binaries.js";
-import { testObservability } from "../support/observability.js";
+import { testObservability } from "../../instrumentation/test/support/observability.js";
 import { freePort } from "../support/ports.js";
 import { container, synth } from "./synth.js";
 

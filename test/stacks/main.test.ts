@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readUploads } from "../../stacks/index.js";
+import { sourceCondition, tsxBin } from "../support/tsx.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const dirs: string[] = [];
@@ -20,7 +21,7 @@ function runMain(stackConfig: object) {
   mkdirSync(join(cwd, "out"));
   writeFileSync(join(cwd, "out", "stale.txt"), "from an earlier synth");
   writeFileSync(join(cwd, "stack.json"), JSON.stringify(stackConfig));
-  const result = spawnSync(join(root, "node_modules", ".bin", "tsx"), [join(root, "main.ts")], {
+  const result = spawnSync(tsxBin, [sourceCondition, join(root, "main.ts")], {
     cwd,
     env: { ...process.env, STACK_CONFIG: "stack.json" },
     encoding: "utf8",

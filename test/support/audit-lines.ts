@@ -1,6 +1,6 @@
 // Audit lines as the instrumentation really emits them, every event kind and outcome, so tests
 // can check a query only filters on fields that exist.
-import { testObservability } from "./observability.js";
+import { testObservability } from "../../instrumentation/test/support/observability.js";
 
 export function emittedAuditLines(): Record<string, unknown>[] {
   const lines: Record<string, unknown>[] = [];

@@ -1,0 +1,117 @@
+// Tool calls: count by outcome, latency, errors by type, and the age of the oldest call still
+// running. The handle a call returns is also its node in the in-flight list, so tracking a
+// call costs one small object (plus a span when an OpenTelemetry SDK is registered).
+import { InflightNode } from "../core/inflight.js";
+import type { MetricSet } from "../core/metric-set.js";
+import { settled } from "../core/settled.js";
+import { endSpan, startToolSpan } from "../tracing/spans.js";
+import { type OperationSpan, type TraceIds, withSpan } from "../tracing/tracing.js";
+import { type RecorderContext, observeTraced, traceFields } from "./context.js";
+
+export type ToolStatus = "success" | "error" | "timeout" | "denied";
+
+export interface ToolLabels {
+  tool: string;
+  agent: string;
+}
+
+export class ToolCall extends InflightNode {
+  constructor(
+    private readonly recorder: ToolRecorder,
+    readonly tool: string,
+    readonly agent: string,
+    /** The call's span, when an OpenTelemetry SDK is registered. */
+    readonly span: OperationSpan | undefined,
+  ) {
+    super();
+  }
+
+  /** Ends the call as a success; returns its duration in seconds. */
+  succeed(): number {
+    return this.end("success");
+  }
+
+  /** Ends the call with the status and error type the classifier derives from `error`. */
+  fail(error: unknown): number {
+    const { status, errorType } = this.recorder.failureOf(error);
+    return this.end(status, errorType);
+  }
+
+  /** Ends the call; a second end is counted as `timer_reused` and ignored (returns 0). */
+  end(status: ToolStatus, errorType?: string): number {
+    const list = this.list;
+    if (list === null || !list.remove(this)) {
+      this.recorder.reused(this.tool);
+      return 0;
+    }
+    const seconds = (performance.now() - this.startedAt) / 1000;
+    const span = this.span;
+    this.recorder.finish(this.tool, this.agent, status, seconds, errorType, span?.spanContext());
+    if (span) endSpan(span, status === "success", errorType ?? (status === "success" ? undefined : status));
+    return seconds;
+  }
+}
+
+export class ToolRecorder {
+  constructor(
+    private readonly metrics: MetricSet["tools"],
+    private readonly context: RecorderContext,
+  ) {}
+
+  /** Starts timing a call; end it with `succeed()`, `fail(error)` or `end(status)`. */
+  start(labels: ToolLabels): ToolCall {
+    const tracer = this.context.tracing.tracer();
+    const span = tracer ? startToolSpan(tracer, labels.tool, labels.agent) : undefined;
+    const call = new ToolCall(this, labels.tool, labels.agent, span);
+    this.metrics.oldestInflight.at(labels.tool, labels.agent).add(call);
+    return call;
+  }
+
+  /** Runs a tool call (sync or async) and records it whether it returns or throws. */
+  call<R>(labels: ToolLabels, fn: () => R): R {
+    const call = this.start(labels);
+    const span = call.span;
+    const run = span ? () => withSpan(span, fn) : fn;
+    return settled(run, this.context.faults, (failed, error) => (failed ? call.fail(error) : call.succeed()));
+  }
+
+  /** Records a call timed elsewhere. */
+  record(event: ToolLabels & { status: ToolStatus; seconds: number; errorType?: string }): void {
+    this.finish(event.tool, event.agent, event.status, event.seconds, event.errorType, this.context.tracing.activeSpanContext());
+  }
+
+  /** Calls currently running, across all tools. */
+  running(): number {
+    let count = 0;
+    for (const series of this.metrics.oldestInflight.allSeries()) count += series.running;
+    return count;
+  }
+
+  /** @internal */
+  finish(tool: string, agent: string, status: ToolStatus, seconds: number, errorType: string | undefined, spanContext: TraceIds | undefined): void {
+    this.metrics.calls.at(tool, agent, status).inc();
+    observeTraced(this.metrics.duration.at(tool, agent), seconds, spanContext);
+    const failedAs = status === "success" ? undefined : (errorType ?? status);
+    if (failedAs !== undefined) this.metrics.errors.at(tool, agent, failedAs).inc();
+    this.context.audit?.emit({
+      event: "tool_call",
+      tool,
+      agent,
+      status,
+      duration_seconds: seconds,
+      ...(failedAs !== undefined ? { error_type: failedAs } : {}),
+      ...traceFields(spanContext),
+    });
+  }
+
+  /** @internal */
+  failureOf(error: unknown): { status: ToolStatus; errorType: string } {
+    const { kind, errorType } = this.context.classify(error);
+    return { status: kind === "cancelled" ? "error" : kind, errorType };
+  }
+
+  /** @internal */
+  reused(tool: string): void {
+    this.context.faults.report("timer_reused", `tool/${tool}`, `a tool call of ${tool} was ended twice; the second end was ignored`);
+  }
+}
