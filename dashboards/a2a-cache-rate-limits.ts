@@ -3,7 +3,7 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "./links.js";
 import { drillDown, drillDowns } from "./navigation.js";
 import { alertAbove, alertBelow, gauge, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
@@ -40,7 +40,7 @@ export function a2aCacheRateLimits(c: DashboardsConfig): DashboardBuilder {
     .withRow(row(30, "Rate limits"))
     .withPanel(rateLimitDecisions(x))
     .withPanel(deniedEndpoints(x));
-  return withAuditLog(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
+  return withClosingRows(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
 const a2aErrorsLink = drillDown(drillDowns.a2aErrors, "A2A errors by agent and operation");

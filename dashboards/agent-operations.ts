@@ -3,7 +3,7 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "./links.js";
 import { where } from "./logql.js";
 import { drillDown, drillDowns } from "./navigation.js";
@@ -56,7 +56,7 @@ export function agentOperations(c: DashboardsConfig): DashboardBuilder {
     .withPanel(runsByOutcome(x))
     .withPanel(runsInProgress(x))
     .withPanel(failedRuns(x));
-  return withAuditLog(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
+  return withClosingRows(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
     events: ["tool_call", "approval_requested", "approval_decided", "memory_operation"],
   });
 }

@@ -5,7 +5,8 @@ import { allRecordedSeries, type Recorded, recordedSeriesOf } from "../rules/rec
 import { durationSeconds } from "../rules/duration.js";
 import { DEFAULT_RATE_WINDOW, rateWindowSeconds } from "../rules/rate-window.js";
 import { defaultThresholds, type Duration, type Thresholds } from "../rules/thresholds.js";
-import { datasourceUids } from "./links.js";
+import { type DashboardSource, type ExtraPanel, isDashboardKey } from "./extensions.js";
+import { dashboardUids, datasourceUids } from "./links.js";
 
 export interface DatasourceConfig {
   readonly uid: string;
@@ -39,6 +40,10 @@ export interface DashboardsConfig {
   readonly folder: string;
   readonly refresh: string;
   readonly timeFrom: string;
+  /** The platform's own panels on built-in dashboards (`extensions.panels`). */
+  readonly extraPanels: readonly ExtraPanel[];
+  /** The platform's own dashboards (`extensions.dashboards`). */
+  readonly extraDashboards: readonly DashboardSource[];
 }
 
 export type DashboardsConfigInput = Partial<Omit<DashboardsConfig, "datasources" | "budget">> & {
@@ -76,6 +81,8 @@ export function dashboardsConfig(input: DashboardsConfigInput = {}): DashboardsC
     folder: input.folder ?? "Agent observability",
     refresh: input.refresh ?? "30s",
     timeFrom: input.timeFrom ?? "now-6h",
+    extraPanels: input.extraPanels ?? [],
+    extraDashboards: input.extraDashboards ?? [],
   };
   validateDashboardsConfig(config);
   return config;
@@ -113,6 +120,16 @@ export function validateDashboardsConfig(c: DashboardsConfig): void {
   if (c.folder.trim() === "") fail("folder", c.folder, "must not be empty");
   if (!DURATION.test(c.refresh)) fail("refresh", c.refresh, "must be a duration such as 30s or 1m");
   if (!/^now-[1-9][0-9]*[smhdw]$/.test(c.timeFrom)) fail("timeFrom", c.timeFrom, "must look like now-6h");
+  if (!Array.isArray(c.extraPanels)) fail("extensions.panels", c.extraPanels, "must be a list of { dashboard, panel }");
+  c.extraPanels.forEach((p, i) => {
+    const keys = Object.keys(dashboardUids);
+    if (!isDashboardKey(p?.dashboard, keys)) fail(`extensions.panels[${i}].dashboard`, p?.dashboard, `must be a built-in dashboard (${keys.join(", ")})`);
+    const panel: unknown = p.panel;
+    if (typeof panel !== "function" && typeof (panel as { build?: unknown })?.build !== "function") {
+      fail(`extensions.panels[${i}].panel`, panel, "must be a panel builder or a function of the panel context returning one");
+    }
+  });
+  if (!Array.isArray(c.extraDashboards)) fail("extensions.dashboards", c.extraDashboards, "must be a list of dashboard builders");
   for (const [path, value] of thresholdsDrawn(c.thresholds)) {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) fail(`thresholds.${path}`, value, "must be a number >= 0");
   }

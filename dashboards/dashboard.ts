@@ -11,6 +11,7 @@ import type { ResolvedCatalog } from "@agent-observability/instrumentation/catal
 import type { Recorded } from "../rules/recorded.js";
 import type { Thresholds } from "../rules/thresholds.js";
 import type { DashboardsConfig } from "./config.js";
+import { builtPanel, EXTENSION_ROW_ID, type PanelSource } from "./extensions.js";
 import { type DashboardKey, dashboardUids } from "./links.js";
 import { logsDataLink } from "./explore.js";
 import { type AuditLogQuery, logql } from "./logql.js";
@@ -40,16 +41,26 @@ export interface PanelContext {
   readonly audit: (title: string, query: AuditLogQuery) => DashboardLinkBuilder[];
 }
 
-export interface DashboardParts {
-  readonly builder: DashboardBuilder;
-  readonly x: PanelContext;
+/** A built-in dashboard's context: the panels' context and the platform's panels for it. */
+export interface DashboardContext extends PanelContext {
+  /** `extensions.panels` of this dashboard, added by `withClosingRows`. */
+  readonly extras: readonly PanelSource[];
 }
 
-/** A dashboard with its uid, links and variables; its panels are added by the caller. */
-export function dashboard(c: DashboardsConfig, key: DashboardKey, description: string, filters: readonly FilterVariable[]): DashboardParts {
-  const builder = new DashboardBuilder(dashboardTitles[key])
-    .uid(dashboardUids[key])
-    .description(description)
+export interface DashboardParts {
+  readonly builder: DashboardBuilder;
+  readonly x: DashboardContext;
+}
+
+/** A dashboard with the stack's look (tags, time settings, links, variables) and no panels yet. */
+export function dashboardBuilder(
+  c: DashboardsConfig,
+  ref: { uid: string; title: string; description: string; current?: DashboardKey },
+  filters: readonly FilterVariable[],
+): DashboardBuilder {
+  return new DashboardBuilder(ref.title)
+    .uid(ref.uid)
+    .description(ref.description)
     .tags([DASHBOARD_TAG, c.namespace])
     .readonly()
     .timezone("browser")
@@ -57,21 +68,36 @@ export function dashboard(c: DashboardsConfig, key: DashboardKey, description: s
     .time({ from: c.timeFrom, to: "now" })
     .refresh(c.refresh)
     .timepicker(new TimePickerBuilder().refreshIntervals(["10s", "30s", "1m", "5m", "15m", "1h"]))
-    .links(otherDashboards(key))
+    .links(otherDashboards(ref.current))
     .variables([datasourceVariable(c), ...filters.map(queryVariable)]);
+}
+
+/** The context panel functions read, with PromQL bound to `filters`. */
+export function panelContext(c: DashboardsConfig, filters: readonly FilterVariable[]): PanelContext {
   const loki = c.datasources.loki.enabled ? c.datasources.loki.uid : undefined;
   const audit = (title: string, query: AuditLogQuery) => (loki ? [logsDataLink(title, loki, logql(query))] : []);
-  return {
-    builder,
-    x: { m: c.metrics, r: c.recorded, t: c.thresholds, budget: c.budget, q: new Queries(filters, c.jobLabel), all: new Queries([], c.jobLabel), loki, audit },
-  };
+  return { m: c.metrics, r: c.recorded, t: c.thresholds, budget: c.budget, q: new Queries(filters, c.jobLabel), all: new Queries([], c.jobLabel), loki, audit };
+}
+
+/** A built-in dashboard with its uid, links and variables; its panels are added by the caller. */
+export function dashboard(c: DashboardsConfig, key: DashboardKey, description: string, filters: readonly FilterVariable[]): DashboardParts {
+  const builder = dashboardBuilder(c, { uid: dashboardUids[key], title: dashboardTitles[key], description, current: key }, filters);
+  const extras = c.extraPanels.filter((p) => p.dashboard === key).map((p) => p.panel);
+  return { builder, x: { ...panelContext(c, filters), extras } };
 }
 
 /** Ids of the audit log row and panel, below every other panel of a dashboard. */
 export const AUDIT_LOG_ROW_ID = 90;
 
-/** A last row with the recent audit lines the dashboard is about, when Loki is on. */
-export function withAuditLog(builder: DashboardBuilder, x: PanelContext, title: string, query: AuditLogQuery): DashboardBuilder {
+/**
+ * The last rows: the platform's own panels for this dashboard (`extensions.panels`), then the
+ * recent audit lines the dashboard is about, when Loki is on.
+ */
+export function withClosingRows(builder: DashboardBuilder, x: DashboardContext, title: string, query: AuditLogQuery): DashboardBuilder {
+  if (x.extras.length > 0) {
+    builder.withRow(row(EXTENSION_ROW_ID, "Platform panels"));
+    x.extras.forEach((source, i) => builder.withPanel(builtPanel(source, x, EXTENSION_ROW_ID + 1 + i)));
+  }
   if (x.loki === undefined) return builder;
   return builder
     .withRow(row(AUDIT_LOG_ROW_ID, "Audit log"))

@@ -1,13 +1,7 @@
 export { dashboardsConfig, validateDashboardsConfig, type DashboardsConfig, type DashboardsConfigInput } from "./config.js";
 export { buildDashboards, dashboardBuilders } from "./all.js";
 export { renderDashboardFiles, renderDashboards, dashboardJson } from "./render.js";
-export { dashboardQueries, dashboardVariableQueries, panelsOf, type DashboardQuery, type VariableQuery, type DashboardRef } from "./dashboard-queries.js";
-export { substituteVariables, builtinVariableValues } from "./template-vars.js";
-export { checkQuery, type QueryReport, type SelectorUse } from "./check-query.js";
-export { knownSeries, type KnownSeries, type SeriesKind } from "./known-series.js";
 export { dashboardTitles, drillDowns, dashboardPath, panelPath } from "./navigation.js";
 export { dashboardUids, datasourceUids, panels, type DashboardKey, type PanelKey, type PanelRef } from "./links.js";
-export { snapshotDrift, SNAPSHOT_DIR, SNAPSHOT_COMMAND, type SnapshotDrift } from "./snapshots.js";
-export { dashboardLogQueries, logqlOfExploreUrl, type LogQuery } from "./log-queries.js";
 export { logql, where, type AuditLogQuery, type AuditField, type FieldFilter } from "./logql.js";
 export { exploreUrl, logsDataLink, PANEL_RANGE } from "./explore.js";

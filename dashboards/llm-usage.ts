@@ -6,7 +6,7 @@ import { labels } from "@agent-observability/instrumentation/catalog";
 import { durationSeconds } from "../rules/duration.js";
 import type { DashboardsConfig } from "./config.js";
 import { where } from "./logql.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "./links.js";
 import { drillDown, drillDowns } from "./navigation.js";
 import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
@@ -39,7 +39,7 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
     .withPanel(projected(x, "tokens", 22))
     .withPanel(hoursUntil(x, "spend", 23))
     .withPanel(hoursUntil(x, "tokens", 24));
-  return withAuditLog(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
+  return withClosingRows(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
 }
 
 const errorsLink = drillDown(drillDowns.llmErrorsByAgent, "LLM errors by agent");

@@ -33,8 +33,8 @@ export function panelPath(ref: PanelRef): string {
   return `${dashboardPath(ref.dashboard)}?viewPanel=${ref.panelId}`;
 }
 
-/** Links from dashboard `current` to every other one. */
-export function otherDashboards(current: DashboardKey): DashboardLinkBuilder[] {
+/** Links from dashboard `current` (none: a dashboard of the platform's own) to every other built-in one. */
+export function otherDashboards(current: DashboardKey | undefined): DashboardLinkBuilder[] {
   return (Object.keys(dashboardUids) as DashboardKey[])
     .filter((key) => key !== current)
     .map((key) =>

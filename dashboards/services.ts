@@ -5,7 +5,7 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "./links.js";
 import { drillDown, drillDowns } from "./navigation.js";
 import { alertAbove, instantQuery, query, stacked, stat, steps, table, thresholdLine, timeseries, upDownMappings } from "./panels.js";
@@ -45,7 +45,7 @@ export function services(c: DashboardsConfig): DashboardBuilder {
     .withRow(row(40, "Instrumentation"))
     .withPanel(instrumentationErrors(x))
     .withPanel(labelOverflow(x));
-  return withAuditLog(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
+  return withClosingRows(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
 const serverError = { re: "5.." } as const;

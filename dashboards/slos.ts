@@ -6,7 +6,7 @@ import { burnRates } from "../rules/burn-rate.js";
 import { sloWindows } from "../rules/recorded.js";
 import type { DashboardsConfig } from "./config.js";
 import { where } from "./logql.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
+import { dashboard, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "./links.js";
 import { instantQuery, query, stat, steps, table, thresholdLine, timeseries } from "./panels.js";
 import { prometheusSeries } from "./prometheus-series.js";
@@ -29,7 +29,7 @@ export function slos(c: DashboardsConfig): DashboardBuilder {
     .withPanel(firingAlerts(x))
     .withPanel(firingOverTime(x))
     .withPanel(pendingAlerts(x));
-  return withAuditLog(panelsAbove, x, "Recent failures: tool calls, memory operations, LLM calls", { events: ["tool_call", "memory_operation", "llm_call"], filters: [where("status", "!=", "success")] });
+  return withClosingRows(panelsAbove, x, "Recent failures: tool calls, memory operations, LLM calls", { events: ["tool_call", "memory_operation", "llm_call"], filters: [where("status", "!=", "success")] });
 }
 
 /** Red once the budget is spent, orange while under a quarter is left. */

@@ -4,7 +4,8 @@
 // between `npm start` (the production thresholds and timings) and the test profile.
 import type { DemoProfileInput } from "../demo/index.js";
 import { type Duration, defaultReceivers, type RulesConfigInput } from "../rules/index.js";
-import { type StackConfigInput, componentNames, componentSpecs } from "../stacks/index.js";
+import { type StackConfigInput } from "../stacks/config.js";
+import { componentNames, componentSpecs } from "../stacks/components.js";
 import { LOOPBACK } from "./ports.js";
 
 /** The ports of one local run. */

@@ -4,9 +4,10 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
-import {
-  COMPONENT_LABEL, type ComponentName, isComponentName, ObservabilityStack, readUploads, STACK_ID, type StackConfig, type UploadedFile,
-} from "../stacks/index.js";
+import { COMPONENT_LABEL, type ComponentName, isComponentName } from "../stacks/components.js";
+import { AgentObservabilityStack, STACK_ID } from "../stacks/agent-observability-stack.js";
+import { readUploads, type UploadedFile } from "../stacks/uploads.js";
+import type { StackConfig, StackConfigInput } from "../stacks/config.js";
 
 export interface ContainerCommand {
   readonly command: readonly string[];
@@ -14,6 +15,8 @@ export interface ContainerCommand {
 }
 
 export interface SynthesizedStack {
+  /** The stack's config, resolved. */
+  readonly config: StackConfig;
   /** Path of the written cdk.tf.json. */
   readonly cdkTfJson: string;
   /** Every uploaded file, secrets filled with their variables' defaults (empty unless set). */
@@ -44,11 +47,11 @@ function containerCommands(doc: TerraformJson): Partial<Record<ComponentName, Co
 }
 
 /** Synthesizes into `outdir` (replaced) and reads the deployment back out of cdk.tf.json. */
-export function synthesizeStack(config: StackConfig, outdir: string): SynthesizedStack {
+export function synthesizeStack(input: StackConfigInput, outdir: string): SynthesizedStack {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  new ObservabilityStack(app, STACK_ID, { config });
+  const { config } = new AgentObservabilityStack(app, STACK_ID, input);
   app.synth();
   const cdkTfJson = join(outdir, "stacks", STACK_ID, "cdk.tf.json");
   const doc = JSON.parse(readFileSync(cdkTfJson, "utf8")) as TerraformJson;
@@ -57,5 +60,5 @@ export function synthesizeStack(config: StackConfig, outdir: string): Synthesize
   for (const [name, variable] of Object.entries(doc.variable ?? {})) {
     if (typeof variable.default === "string") secrets[name] = variable.default;
   }
-  return { cdkTfJson, uploads: readUploads(doc, secrets), containers: containerCommands(doc) };
+  return { config, cdkTfJson, uploads: readUploads(doc, secrets), containers: containerCommands(doc) };
 }

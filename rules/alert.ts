@@ -32,6 +32,12 @@ export interface AlertCase {
   readonly firing: readonly ExpectedAlert[];
 }
 
+/** A panel of a dashboard: its uid and numeric panel id (what `viewPanel` takes). */
+export interface PanelLocation {
+  readonly dashboardUid: string;
+  readonly panelId: number;
+}
+
 export interface AlertDefinition {
   readonly name: string;
   /** Rule file (domain) it belongs to; its rule group is named after it. */
@@ -43,7 +49,8 @@ export interface AlertDefinition {
   readonly labels: Readonly<Record<string, string>>;
   /** summary, description, runbook_url, dashboard_url (and logs_url where there are audit lines). */
   readonly annotations: Readonly<Record<string, string>>;
-  readonly panel: PanelKey;
+  /** The panel showing its signal, which `dashboard_url` opens. */
+  readonly panel: PanelLocation;
   readonly cases: readonly AlertCase[];
   /** Seconds per step of its cases (see scenario.ts's TestClock). */
   readonly testStep: number;
@@ -57,7 +64,8 @@ export interface AlertSpec {
   readonly severity: Severity;
   readonly summary: string;
   readonly description: string;
-  readonly panel: PanelKey;
+  /** A built-in panel's key, or the location of any panel. */
+  readonly panel: PanelKey | PanelLocation;
   /** The audit lines behind the alert; with a Loki datasource configured, `logs_url` opens them. */
   readonly logs?: AuditLogQuery;
   readonly labels?: Readonly<Record<string, string>>;
@@ -78,9 +86,15 @@ export function runbookUrl(c: RulesConfig, alertName: string): string {
   return `${c.runbookBaseUrl.replace(/\/$/, "")}/${kebab(alertName)}`;
 }
 
-export function dashboardUrl(c: RulesConfig, panel: PanelKey): string {
+/** Where a built-in panel key points. */
+export function panelLocation(panel: PanelKey | PanelLocation): PanelLocation {
+  if (typeof panel !== "string") return panel;
   const ref = panels[panel];
-  return `${c.grafana.url.replace(/\/$/, "")}/d/${dashboardUids[ref.dashboard]}?viewPanel=${ref.panelId}`;
+  return { dashboardUid: dashboardUids[ref.dashboard], panelId: ref.panelId };
+}
+
+export function dashboardUrl(c: RulesConfig, panel: PanelLocation): string {
+  return `${c.grafana.url.replace(/\/$/, "")}/d/${panel.dashboardUid}?viewPanel=${panel.panelId}`;
 }
 
 /** Explore on the audit lines over the hour before the alert's notification. */
@@ -92,6 +106,7 @@ export function logsUrl(c: RulesConfig, query: AuditLogQuery): string | undefine
 
 export function defineAlert(c: RulesConfig, spec: AlertSpec): AlertDefinition {
   const logs = spec.logs ? logsUrl(c, spec.logs) : undefined;
+  const panel = panelLocation(spec.panel);
   return {
     name: spec.name,
     group: spec.group,
@@ -103,10 +118,10 @@ export function defineAlert(c: RulesConfig, spec: AlertSpec): AlertDefinition {
       summary: spec.summary,
       description: spec.description,
       runbook_url: runbookUrl(c, spec.name),
-      dashboard_url: dashboardUrl(c, spec.panel),
+      dashboard_url: dashboardUrl(c, panel),
       ...(logs !== undefined ? { logs_url: logs } : {}),
     },
-    panel: spec.panel,
+    panel,
     cases: spec.cases,
     testStep: spec.testStep,
   };

@@ -1,6 +1,8 @@
 // The one typed config every rule, test, Alertmanager and Grafana rendering reads. Defaults live
 // here; `resolveRulesConfig` lays a partial config over them and validates the result.
 import { type ResolvedCatalog, resolveCatalog, validateNamespace } from "@agent-observability/instrumentation/catalog";
+import { alertDefinitions } from "./definitions.js";
+import type { ExtraAlertSource } from "./extra-alerts.js";
 import { DEFAULT_RATE_WINDOW } from "./rate-window.js";
 import { defaultSlos, type SloSpec } from "./slo.js";
 import { defaultThresholds, type Duration, type Thresholds } from "./thresholds.js";
@@ -108,6 +110,8 @@ export interface RulesConfig {
   readonly runbookBaseUrl: string;
   readonly grafana: GrafanaSettings;
   readonly alertmanager: AlertmanagerSettings;
+  /** The platform's own alerts, rendered and tested with the built-in ones. */
+  readonly extraAlerts: readonly ExtraAlertSource[];
 }
 
 export interface RulesConfigInput {
@@ -128,6 +132,7 @@ export interface RulesConfigInput {
     readonly criticalTimings?: Partial<RouteTimings>;
     readonly watchdogTimings?: Partial<RouteTimings>;
   };
+  readonly extraAlerts?: readonly ExtraAlertSource[];
 }
 
 /**
@@ -178,7 +183,7 @@ const defaults = {
       requireTls: true,
     },
   },
-} as const satisfies Omit<RulesConfig, "metrics" | "thresholds" | "slos">;
+} as const satisfies Omit<RulesConfig, "metrics" | "thresholds" | "slos" | "extraAlerts">;
 
 function mergeThresholds(overrides: RulesConfigInput["thresholds"] = {}): ResolvedThresholds {
   const merged: Record<string, unknown> = {};
@@ -217,7 +222,11 @@ export function resolveRulesConfig(input: RulesConfigInput = {}): RulesConfig {
       resolveTimeout: am.resolveTimeout ?? defaults.alertmanager.resolveTimeout,
       smtp: { ...defaults.alertmanager.smtp, ...am.smtp },
     },
+    extraAlerts: input.extraAlerts ?? [],
   };
   validateRulesConfig(config);
+  if (!Array.isArray(config.extraAlerts)) throw new Error(`extraAlerts: ${JSON.stringify(config.extraAlerts)} must be a list of alerts`);
+  // Every alert is defined once here, so a bad extra alert or a duplicate name stops the config.
+  alertDefinitions(config);
   return config;
 }

@@ -8,6 +8,7 @@ import { type DashboardsConfig, type DashboardsConfigInput, dashboardsConfig } f
 import { type RulesConfig, type RulesConfigInput, resolveRulesConfig } from "../rules/config.js";
 import type { Duration } from "../rules/thresholds.js";
 import { type ComponentName, componentNames, componentSpecs, runningComponents } from "./components.js";
+import type { StackExtensions } from "./extensions.js";
 import { checkInputShape, checkScrapeJob, validateStackSettings } from "./validate.js";
 import { relativeSecretPaths } from "./secrets.js";
 import { serviceUrl } from "./urls.js";
@@ -84,11 +85,12 @@ export interface StackConfig {
 }
 
 /** Dashboards settings the stack decides itself (namespace, thresholds, datasources, paths). */
-type StackOwnedDashboardFields = "namespace" | "metrics" | "recorded" | "thresholds" | "rateWindow" | "budget" | "datasources" | "dashboardsPath";
+type StackOwnedDashboardFields =
+  | "namespace" | "metrics" | "recorded" | "thresholds" | "rateWindow" | "budget" | "datasources" | "dashboardsPath" | "extraPanels" | "extraDashboards";
 
 export interface StackConfigInput {
   readonly name?: string;
-  readonly rules?: RulesConfigInput;
+  readonly rules?: Omit<RulesConfigInput, "extraAlerts">;
   readonly dashboards?: Omit<DashboardsConfigInput, StackOwnedDashboardFields>;
   readonly docker?: Partial<StackConfig["docker"]>;
   readonly bindAddress?: string;
@@ -98,6 +100,8 @@ export interface StackConfigInput {
   readonly grafana?: Partial<GrafanaStackSettings>;
   readonly loki?: Partial<LokiSettings>;
   readonly tempo?: Partial<TempoSettings>;
+  /** The platform's own alerts, panels and dashboards (TypeScript only: they are code). */
+  readonly extensions?: StackExtensions;
 }
 
 const defaultMemoryMb: Readonly<Record<ComponentName, number>> = {
@@ -153,12 +157,15 @@ function componentSettings(name: string, input: StackConfigInput): Record<Compon
   return settings;
 }
 
-/** Runs a nested resolver, naming its fields from the stack config's root (`rules.thresholds...`). */
+/**
+ * Runs a nested resolver, naming its fields from the stack config's root (`rules.thresholds...`);
+ * the extensions it was handed are named as the stack config names them already.
+ */
 function nested<T>(prefix: string, resolve: () => T): T {
   try {
     return resolve();
   } catch (error) {
-    if (error instanceof Error && !error.message.startsWith(`${prefix}.`)) error.message = `${prefix}.${error.message}`;
+    if (error instanceof Error && !error.message.startsWith(`${prefix}.`) && !error.message.startsWith("extensions.")) error.message = `${prefix}.${error.message}`;
     throw error;
   }
 }
@@ -192,6 +199,7 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
           ...(stack.loki.enabled ? { logsDatasourceUid: datasourceUids.loki } : {}),
           ...input.rules?.grafana,
         },
+        extraAlerts: input.extensions?.alerts ?? [],
       }),
     ),
   );
@@ -211,6 +219,8 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
         loki: { url: `http://${components.loki.address}`, enabled: stack.loki.enabled },
         tempo: { url: `http://${components.tempo.address}`, enabled: stack.tempo.enabled },
       },
+      extraPanels: input.extensions?.panels ?? [],
+      extraDashboards: input.extensions?.dashboards ?? [],
     }),
   );
   return { ...stack, rules, dashboards };

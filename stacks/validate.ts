@@ -4,13 +4,14 @@ import { isIP } from "node:net";
 import { durationSeconds } from "../rules/duration.js";
 import { type ComponentName, componentNames, isComponentName, runningComponents } from "./components.js";
 import type { RestartPolicy, StackConfigInput, StackSettings } from "./config.js";
+import { extensionKeys } from "./extensions.js";
 
 function fail(field: string, value: unknown, problem: string): never {
   throw new Error(`${field}: ${JSON.stringify(value)} ${problem}`);
 }
 
 const inputKeys = {
-  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo"],
+  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo", "extensions"],
   docker: ["host", "network"],
   component: ["hostPort", "memoryMb", "volume", "address"],
   prometheus: ["retention", "scrapeInterval", "scrapeTargets", "metricsPath", "extraHosts"],
@@ -43,6 +44,7 @@ export function checkInputShape(input: StackConfigInput): void {
   knownKeys("grafana", input.grafana, inputKeys.grafana);
   knownKeys("loki", input.loki, inputKeys.loki);
   knownKeys("tempo", input.tempo, inputKeys.tempo);
+  knownKeys("extensions", input.extensions, extensionKeys);
   if (input.components === undefined) return;
   if (!isObject(input.components)) fail("components", input.components, "must be an object keyed by component");
   for (const [name, settings] of Object.entries(input.components)) {

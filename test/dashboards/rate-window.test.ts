@@ -2,7 +2,11 @@
 // window: given the rules' `rateWindow` (and budget window), every panel reads series that exist.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { checkQuery, dashboardQueries, dashboardsConfig, knownSeries, renderDashboards, substituteVariables } from "../../dashboards/index.js";
+import { dashboardsConfig, renderDashboards } from "../../dashboards/index.js";
+import { checkQuery } from "../support/check-query.js";
+import { dashboardQueries } from "../support/dashboard-queries.js";
+import { knownSeries } from "../support/known-series.js";
+import { substituteVariables } from "../support/template-vars.js";
 import { allRecordedSeries, recordedSeries, renderRuleFiles, resolveRulesConfig, shortWindowProfile } from "../../rules/index.js";
 
 /** Every series the rendered rule files record. */

@@ -27,8 +27,8 @@ describe("alert definitions", () => {
       expect(["critical", "warning", "info"], a.name).toContain(a.labels.severity);
       expect(Object.keys(a.annotations).sort()).toEqual(["dashboard_url", "description", "runbook_url", "summary"]);
       expect(a.annotations.runbook_url).toBe(`https://runbooks.example.com/agents/${kebab(a.name)}`);
-      const panel = panels[a.panel];
-      expect(a.annotations.dashboard_url).toBe(`https://grafana.example.com/d/${dashboardUids[panel.dashboard]}?viewPanel=${panel.panelId}`);
+      expect(Object.values(panels).map((p) => ({ dashboardUid: dashboardUids[p.dashboard], panelId: p.panelId })), a.name).toContainEqual(a.panel);
+      expect(a.annotations.dashboard_url).toBe(`https://grafana.example.com/d/${a.panel.dashboardUid}?viewPanel=${a.panel.panelId}`);
     }
     expect(kebab("A2ALatencyHigh")).toBe("a2a-latency-high");
     expect(kebab("HTTPErrorRatioHigh")).toBe("http-error-ratio-high");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { componentNames, componentSpecs, enabledComponents, resolveStackConfig, type StackConfigInput } from "../../stacks/index.js";
+import { componentNames, componentSpecs } from "../../stacks/components.js";
+import { enabledComponents, resolveStackConfig, type StackConfigInput } from "../../stacks/config.js";
 
 describe("stack config defaults", () => {
   const config = resolveStackConfig();

@@ -1,9 +1,9 @@
-// `npm run snapshots`: rewrites dashboards/snapshots/ from the builders (default config).
+// `npm run snapshots`: rewrites test/dashboards/snapshots/ from the builders (default config).
 // Commit the result with the builder change, so the review shows the dashboards' diff.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { dashboardsConfig } from "./config.js";
-import { renderDashboards } from "./render.js";
+import { dashboardsConfig } from "../../dashboards/config.js";
+import { renderDashboards } from "../../dashboards/render.js";
 import { SNAPSHOT_DIR, snapshotDrift } from "./snapshots.js";
 
 const rendered = renderDashboards(dashboardsConfig());

@@ -1,15 +1,18 @@
-// The `observability` stack: wires the component constructs together on one Docker network. Every
-// file a container receives comes from renderStackFiles, so out/ and the uploads are the same;
-// every secret is a sensitive Terraform variable, so cdk.tf.json holds references, never values.
+// AgentObservabilityStack: the whole stack as one cdktf stack, composed in a platform team's own
+// cdktf app. It resolves the config (defaults, validation naming the field), renders every file
+// before declaring anything, and wires the component constructs together on one Docker network.
+// Every file a container receives comes from renderStackFiles, so out/ and the uploads are the
+// same; every secret is a sensitive Terraform variable, so cdk.tf.json holds references, never
+// values. Add a backend to it (S3, remote ...) for shared state; without one the state is local.
 import { DockerProvider } from "@cdktf/provider-docker/lib/provider/index.js";
 import { Network } from "@cdktf/provider-docker/lib/network/index.js";
-import { LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { LocalBackend, TerraformBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { Alertmanager, ALERTMANAGER_CONFIG_FILE } from "./alertmanager.js";
 import { Alloy } from "./alloy.js";
 import { filesByComponent, renderStackFiles } from "./artifacts.js";
 import type { ComponentName } from "./components.js";
-import { type StackConfig, enabledComponents } from "./config.js";
+import { type StackConfig, type StackConfigInput, enabledComponents, resolveStackConfig } from "./config.js";
 import { Grafana } from "./grafana.js";
 import { Loki } from "./loki.js";
 import { Prometheus } from "./prometheus.js";
@@ -19,24 +22,24 @@ import { Tempo } from "./tempo.js";
 import { tempoOtlpEndpoints } from "./tempo-config.js";
 import { serviceUrl } from "./urls.js";
 
+/** The id this repository's own app (main.ts, the local mode) gives the stack. */
 export const STACK_ID = "observability";
 export const GRAFANA_ADMIN_PASSWORD = "grafana_admin_password";
 
-export interface ObservabilityStackProps {
+export class AgentObservabilityStack extends TerraformStack {
+  /** The config with every default filled in, as rendered. */
   readonly config: StackConfig;
-  /** The out/ files (renderStackFiles). Rendered from `config` when omitted. */
-  readonly files?: Readonly<Record<string, string>>;
-}
+  /** Every rendered file by its out/ path: exactly what the containers receive. */
+  readonly files: Readonly<Record<string, string>>;
 
-export class ObservabilityStack extends TerraformStack {
-  constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
+  /** Throws an Error naming the field when `input` is bad, before any resource is declared. */
+  constructor(scope: Construct, id: string, input: StackConfigInput = {}) {
     super(scope, id);
-    const { config } = props;
-    const files = filesByComponent(config, props.files ?? renderStackFiles(config));
+    const config = resolveStackConfig(input);
+    this.config = config;
+    this.files = renderStackFiles(config);
+    const files = filesByComponent(config, this.files);
 
-    // Relative, so cdk.tf.json holds no path of the build machine. Terraform runs in
-    // cdktf.out/stacks/<id>/, so the state lands in the project root, where cdktf keeps it by default.
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     new DockerProvider(this, "docker", { host: config.docker.host });
     const network = new Network(this, "network", { name: config.docker.network });
 
@@ -102,6 +105,16 @@ export class ObservabilityStack extends TerraformStack {
         description: "OTLP over gRPC into Tempo, for applications on the Docker host (OTEL_EXPORTER_OTLP_PROTOCOL=grpc)",
       });
     }
+  }
+
+  /**
+   * Without a backend of the app's own, a local one at a relative path (cdktf's default is an
+   * absolute path of the machine that synthesized it). Terraform runs in cdktf.out/stacks/<id>/,
+   * so the state lands in the project root, where cdktf keeps it by default.
+   */
+  override ensureBackendExists(): TerraformBackend {
+    const backend = this.node.findAll().find((c) => TerraformBackend.isBackend(c));
+    return (backend as TerraformBackend | undefined) ?? new LocalBackend(this, { path: `../../../terraform.${this.node.id}.tfstate` });
   }
 
   /** One sensitive variable per secret file alertmanager.yml names; unset, the file is empty. */

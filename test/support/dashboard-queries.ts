@@ -1,7 +1,7 @@
 // Every query the dashboards send, listed for the tests that run them against a live Prometheus.
 import type { Dashboard, Panel, RowPanel } from "@grafana/grafana-foundation-sdk/dashboard";
-import { buildDashboards } from "./all.js";
-import type { DashboardsConfig } from "./config.js";
+import { buildDashboards } from "../../dashboards/all.js";
+import type { DashboardsConfig } from "../../dashboards/config.js";
 
 export interface DashboardRef {
   readonly uid: string;

@@ -1,8 +1,8 @@
 // Every LogQL query the dashboards carry: the audit log panels' targets and the Explore URLs of
 // the data links, decoded back from the rendered JSON, so the tests check what Grafana will run.
 import type { Dashboard, Panel } from "@grafana/grafana-foundation-sdk/dashboard";
-import { buildDashboards } from "./all.js";
-import type { DashboardsConfig } from "./config.js";
+import { buildDashboards } from "../../dashboards/all.js";
+import type { DashboardsConfig } from "../../dashboards/config.js";
 import { panelsOf } from "./dashboard-queries.js";
 
 export interface LogQuery {

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const SNAPSHOT_DIR = fileURLToPath(new URL("./snapshots/", import.meta.url));
+export const SNAPSHOT_DIR = fileURLToPath(new URL("../dashboards/snapshots/", import.meta.url));
 export const SNAPSHOT_COMMAND = "npm run snapshots";
 
 export interface SnapshotDrift {
