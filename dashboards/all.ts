@@ -5,7 +5,7 @@ import { agentOperations } from "./agent-operations.js";
 import type { DashboardsConfig } from "./config.js";
 import { dashboardBuilder, panelContext } from "./dashboard.js";
 import { checkPanelIds, type ExtraDashboardContext } from "./extensions.js";
-import { type DashboardKey, dashboardUids } from "./links.js";
+import { type DashboardKey, dashboardUids } from "../contract/ids.js";
 import { llmUsage } from "./llm-usage.js";
 import { services } from "./services.js";
 import { slos } from "./slos.js";

@@ -7,44 +7,32 @@ import {
   RowBuilder,
   TimePickerBuilder,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { ResolvedCatalog } from "@agent-observability/instrumentation/catalog";
-import type { Recorded } from "../rules/recorded.js";
-import type { Thresholds } from "../rules/thresholds.js";
+import { type DashboardKey, dashboardTitles, dashboardUids, type PanelKey, panels } from "../contract/ids.js";
+import { type AuditLogQuery, logql } from "../contract/logql.js";
 import type { DashboardsConfig } from "./config.js";
-import { builtPanel, EXTENSION_ROW_ID, type PanelSource } from "./extensions.js";
-import { type DashboardKey, dashboardUids } from "./links.js";
 import { logsDataLink } from "./explore.js";
-import { type AuditLogQuery, logql } from "./logql.js";
-import { dashboardTitles, otherDashboards } from "./navigation.js";
+import { builtPanel, EXTENSION_ROW_ID, type PanelSource } from "./extensions.js";
+import { otherDashboards } from "./navigation.js";
+import type { PanelContext } from "./panel-context.js";
 import { logs } from "./panels.js";
 import { Queries } from "./queries.js";
 import { datasourceVariable, type FilterVariable, queryVariable } from "./variables.js";
 
 export const DASHBOARD_TAG = "agent-observability";
 
-/** What a dashboard's panel functions read. */
-export interface PanelContext {
-  readonly m: ResolvedCatalog;
-  readonly r: Recorded;
-  readonly t: Thresholds;
-  readonly budget: DashboardsConfig["budget"];
-  /** PromQL bound to this dashboard's variables. */
-  readonly q: Queries;
-  /** PromQL over everything, for platform-wide signals such as the daily budgets. */
-  readonly all: Queries;
-  /** Uid of the Loki datasource holding the audit events, when Loki is on. */
-  readonly loki: string | undefined;
-  /**
-   * A data link from a series to the audit lines behind it (none when Loki is off). Filters may
-   * name the clicked series' labels as `${__field.labels.<label>}`.
-   */
-  readonly audit: (title: string, query: AuditLogQuery) => DashboardLinkBuilder[];
-}
+export type { PanelContext } from "./panel-context.js";
 
-/** A built-in dashboard's context: the panels' context and the platform's panels for it. */
+/** A built-in dashboard's context: the panels' context, its panel keys, and the platform's panels for it. */
 export interface DashboardContext extends PanelContext {
+  /**
+   * Claims a panel key (contract/ids.ts) for the panel being built and returns its id; a key of
+   * another dashboard throws. `withClosingRows` checks that every key of the dashboard was claimed.
+   */
+  readonly key: (panel: PanelKey) => number;
   /** `extensions.panels` of this dashboard, added by `withClosingRows`. */
   readonly extras: readonly PanelSource[];
+  readonly dashboard: DashboardKey;
+  readonly claimed: ReadonlySet<PanelKey>;
 }
 
 export interface DashboardParts {
@@ -83,7 +71,14 @@ export function panelContext(c: DashboardsConfig, filters: readonly FilterVariab
 export function dashboard(c: DashboardsConfig, key: DashboardKey, description: string, filters: readonly FilterVariable[]): DashboardParts {
   const builder = dashboardBuilder(c, { uid: dashboardUids[key], title: dashboardTitles[key], description, current: key }, filters);
   const extras = c.extraPanels.filter((p) => p.dashboard === key).map((p) => p.panel);
-  return { builder, x: { ...panelContext(c, filters), extras } };
+  const claimed = new Set<PanelKey>();
+  const claim = (panel: PanelKey): number => {
+    const ref = panels[panel];
+    if (ref.dashboard !== key) throw new Error(`dashboard ${key}: panel key ${panel} belongs to dashboard ${ref.dashboard}`);
+    claimed.add(panel);
+    return ref.panelId;
+  };
+  return { builder, x: { ...panelContext(c, filters), key: claim, extras, dashboard: key, claimed } };
 }
 
 /** Ids of the audit log row and panel, below every other panel of a dashboard. */
@@ -94,6 +89,8 @@ export const AUDIT_LOG_ROW_ID = 90;
  * recent audit lines the dashboard is about, when Loki is on.
  */
 export function withClosingRows(builder: DashboardBuilder, x: DashboardContext, title: string, query: AuditLogQuery): DashboardBuilder {
+  const unclaimed = (Object.keys(panels) as PanelKey[]).filter((k) => panels[k].dashboard === x.dashboard && !x.claimed.has(k));
+  if (unclaimed.length > 0) throw new Error(`dashboard ${x.dashboard}: no panel claims the key(s) ${unclaimed.join(", ")} that alerts or links open`);
   if (x.extras.length > 0) {
     builder.withRow(row(EXTENSION_ROW_ID, "Platform panels"));
     x.extras.forEach((source, i) => builder.withPanel(builtPanel(source, x, EXTENSION_ROW_ID + 1 + i)));

@@ -4,8 +4,8 @@
 // PromQL bound to the dashboard's variables), so they read like the built-in ones.
 import type * as cog from "@grafana/grafana-foundation-sdk/cog";
 import type { Dashboard, DashboardBuilder, Panel } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { PanelContext } from "./dashboard.js";
-import type { DashboardKey } from "./links.js";
+import type { DashboardKey } from "../contract/ids.js";
+import type { PanelContext } from "./panel-context.js";
 
 /** A panel builder, or a function of its dashboard's context returning one. */
 export type PanelSource = cog.Builder<Panel> | ((x: PanelContext) => cog.Builder<Panel>);

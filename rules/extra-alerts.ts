@@ -2,46 +2,17 @@
 // the same data as a built-in alert, with its promtool cases, so it is rendered into its own rule
 // file and tested by `promtool test rules` like the others. A spec may be a function of the
 // resolved rules config, to build its expression from catalog metrics and thresholds.
-import { type AlertCase, type AlertDefinition, defineAlert, type PanelLocation, type Severity } from "./alert.js";
+import { isDuration } from "../contract/duration.js";
+import { fail } from "../contract/fail.js";
+import { panels } from "../contract/ids.js";
+import { type AlertDefinition, defineAlert } from "./alert.js";
+import type { ExtraAlert, Severity } from "./alert-types.js";
 import type { RulesConfig } from "./config.js";
-import { isDuration } from "./duration.js";
 import { customFile } from "./rule-files.js";
-import type { Duration } from "./thresholds.js";
-import { type PanelKey, panels } from "../dashboards/links.js";
-
-export interface ExtraAlert {
-  /** Alert name, e.g. `CheckoutToolSlow`; unique among all alerts of the stack. */
-  readonly name: string;
-  /** Rule group (kebab-case); its alerts go in rule file `custom-<group>`. Default: file `custom`. */
-  readonly group?: string;
-  /** PromQL; take metric names from the catalog (`c.metrics.tools.calls.name`), never literals. */
-  readonly expr: string;
-  /** Default 0m. */
-  readonly for?: Duration;
-  readonly severity: Severity;
-  readonly summary: string;
-  /** May use `{{ $labels.x }}` and `{{ $value | humanize }}` (the subset rules/template.ts expands). */
-  readonly description: string;
-  /** The panel `dashboard_url` opens: a built-in panel's key or a panel's location. Default: the firing alerts panel. */
-  readonly panel?: PanelKey | PanelLocation;
-  /** Labels besides `severity`. */
-  readonly labels?: Readonly<Record<string, string>>;
-  /** promtool cases: at least one where it fires (with its labels) and one where it stays quiet. */
-  readonly cases: readonly AlertCase[];
-  /** Seconds per step of `cases` (sampling and evaluation interval of its tests). Default 60. */
-  readonly testStep?: number;
-}
-
-/** An alert, or a function of the resolved rules config returning one. */
-export type ExtraAlertSource = ExtraAlert | ((c: RulesConfig) => ExtraAlert);
 
 const ALERT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const GROUP = /^[a-z][a-z0-9-]*$/;
 const SEVERITIES: readonly Severity[] = ["critical", "warning", "info"];
-
-function fail(field: string, value: unknown, problem: string): never {
-  throw new Error(`${field}: ${JSON.stringify(value)} ${problem}`);
-}
 
 function text(field: string, value: unknown): void {
   if (typeof value !== "string" || value.trim() === "") fail(field, value, "must be a non-empty string");

@@ -17,11 +17,11 @@ import {
 } from "@grafana/grafana-foundation-sdk/alerting";
 import { TypeMathBuilder } from "@grafana/grafana-foundation-sdk/expr";
 import { DataqueryBuilder } from "@grafana/grafana-foundation-sdk/prometheus";
-import { datasourceUids } from "../dashboards/links.js";
+import { datasourceUids } from "../contract/ids.js";
 import { type AlertDefinition, kebab } from "./alert.js";
 import type { RulesConfig } from "./config.js";
 import { alertGroups } from "./definitions.js";
-import { durationSeconds, formatDuration } from "./duration.js";
+import { durationSeconds, formatDuration } from "../contract/duration.js";
 import { toGrafanaTemplate } from "./template.js";
 import { toYaml } from "./yaml.js";
 

@@ -1,28 +1,12 @@
 // Refuses a bad rules config before anything is rendered. Every message names the field path
-// and the value, e.g. `thresholds.approvalQueue.max: -1 must be >= 0`.
+// and the value, e.g. `alertmanager.routes.critical: "pager" is not a receiver`. The shared part
+// (thresholds, windows) is validated where it is resolved, in contract/shared.ts.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
+import { durationSeconds } from "../contract/duration.js";
+import { checkText as text, fail } from "../contract/fail.js";
+import { MIN_PAGEABLE_OBJECTIVE } from "../contract/slo-windows.js";
 import type { RulesConfig } from "./config.js";
-import { MIN_PAGEABLE_OBJECTIVE } from "./burn-rate.js";
-import { durationSeconds } from "./duration.js";
-import { rateWindowSeconds } from "./rate-window.js";
 import type { EventSelector, SloSpec } from "./slo.js";
-import { defaultThresholds } from "./thresholds.js";
-
-function fail(field: string, value: unknown, problem: string): never {
-  throw new Error(`${field}: ${JSON.stringify(value)} ${problem}`);
-}
-
-function number(field: string, value: unknown, { min = 0, max = Infinity, exclusiveMin = false } = {}): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(field, value, "must be a finite number");
-  if (exclusiveMin ? value <= min : value < min) fail(field, value, `must be ${exclusiveMin ? ">" : ">="} ${min}`);
-  if (value > max) fail(field, value, `must be <= ${max}`);
-  return value;
-}
-
-function text(field: string, value: unknown, pattern?: RegExp, what = "a non-empty string"): string {
-  if (typeof value !== "string" || value.length === 0 || (pattern && !pattern.test(value))) fail(field, value, `must be ${what}`);
-  return value;
-}
 
 const HTTP_URL = /^https?:\/\/[^\s/@]+(\/[^\s]*)?$/;
 /** A file path; relative ones are read relative to alertmanager.yml's directory. */
@@ -35,53 +19,6 @@ function url(field: string, value: unknown): string {
 
 function duration(field: string, value: unknown): number {
   return durationSeconds(value, field);
-}
-
-/** Threshold fields compared against histogram buckets, and the metric whose buckets they must be. */
-function bucketThresholds(c: RulesConfig): { field: string; value: number; metric: ResolvedMetric }[] {
-  const t = c.thresholds;
-  const m = c.metrics;
-  return [
-    { field: "thresholds.toolTimeout.seconds", value: t.toolTimeout.seconds, metric: m.tools.duration },
-    { field: "thresholds.memorySearchLatency.p95Seconds", value: t.memorySearchLatency.p95Seconds, metric: m.memory.duration },
-    { field: "thresholds.llmLatency.p95Seconds", value: t.llmLatency.p95Seconds, metric: m.llm.duration },
-    { field: "thresholds.a2aLatency.p95Seconds", value: t.a2aLatency.p95Seconds, metric: m.a2a.duration },
-  ];
-}
-
-/** Fields that are ratios (0..1) or must be strictly positive; every other number must be >= 0. */
-const RATIOS = new Set(["llmErrorRatio.max", "httpErrorRatio.max", "grpcErrorRatio.max", "cacheHitRatio.min"]);
-const POSITIVE = new Set([
-  "tokenBudget.dailyTokens", "tokenBudget.forecastHours", "costBudget.dailyDollars", "costBudget.forecastHours",
-  "pipelineFailures.perHour", "toolCallAnomaly.zScore", "toolCallAnomaly.minRatePerSecond",
-]);
-
-function validateThresholds(c: RulesConfig): void {
-  for (const [key, fields] of Object.entries(c.thresholds)) {
-    const known = defaultThresholds[key as keyof typeof defaultThresholds] as object;
-    for (const [name, value] of Object.entries(fields as object)) {
-      const field = `thresholds.${key}.${name}`;
-      if (!(name in known)) fail(field, value, `is not a field of thresholds.${key} (known: ${Object.keys(known).join(", ")})`);
-      if (name === "for" || name === "window") duration(field, value);
-      else number(field, value, { max: RATIOS.has(`${key}.${name}`) ? 1 : Infinity, exclusiveMin: POSITIVE.has(`${key}.${name}`) });
-    }
-  }
-  // A sustained change stays an outlier only while it covers less than 1 / (1 + z^2) of the
-  // history; with margin, the history must outlast the time the change needs to fire (the rate
-  // window to show in the recorded rate, then `for`).
-  const anomaly = c.thresholds.toolCallAnomaly;
-  const needed = 2 * (durationSeconds(anomaly.for) + durationSeconds(c.rateWindow)) * (1 + anomaly.zScore ** 2);
-  if (durationSeconds(anomaly.window) < needed) {
-    fail("thresholds.toolCallAnomaly.window", anomaly.window,
-      `is too short for for=${anomaly.for} and zScore=${anomaly.zScore}: an anomaly would become its own baseline before firing (needs at least ${Math.ceil(needed / 60)}m)`);
-  }
-  for (const { field, value, metric } of bucketThresholds(c)) {
-    const buckets = metric.buckets ?? [];
-    // The last finite bound cannot be exceeded by an interpolated quantile, so it is refused too.
-    if (!buckets.slice(0, -1).includes(value)) {
-      fail(field, value, `must be a bucket boundary of ${metric.name} below its largest (one of ${buckets.slice(0, -1).join(", ")})`);
-    }
-  }
 }
 
 function validateSelector(c: RulesConfig, field: string, selector: EventSelector | undefined): void {
@@ -157,14 +94,8 @@ function validateAlertmanager(c: RulesConfig): void {
 }
 
 export function validateRulesConfig(c: RulesConfig): void {
-  text("scrapeJob", c.scrapeJob);
   if (c.evaluator !== "prometheus" && c.evaluator !== "grafana") fail("evaluator", c.evaluator, 'must be "prometheus" or "grafana"');
   if (duration("evaluationInterval", c.evaluationInterval) === 0) fail("evaluationInterval", c.evaluationInterval, "must be longer than 0s");
-  rateWindowSeconds(c.rateWindow, "rateWindow");
-  if (duration("budget.window", c.budget.window) === 0) fail("budget.window", c.budget.window, "must be longer than 0s");
-  if (duration("budget.forecastLookback", c.budget.forecastLookback) === 0) {
-    fail("budget.forecastLookback", c.budget.forecastLookback, "must be longer than 0s");
-  }
   url("runbookBaseUrl", c.runbookBaseUrl);
   url("grafana.url", c.grafana.url);
   url("grafana.alertmanagerUrl", c.grafana.alertmanagerUrl);
@@ -174,7 +105,6 @@ export function validateRulesConfig(c: RulesConfig): void {
   if (c.grafana.logsDatasourceUid !== undefined) {
     text("grafana.logsDatasourceUid", c.grafana.logsDatasourceUid, /^[a-zA-Z0-9_-]{1,40}$/, "a Grafana uid (letters, digits, - and _, at most 40)");
   }
-  validateThresholds(c);
   validateSlos(c);
   validateAlertmanager(c);
 }

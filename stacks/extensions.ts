@@ -2,7 +2,7 @@
 // promtool cases), panels on the built-in dashboards, and dashboards of its own. Thresholds are
 // changed through `rules.thresholds`.
 import type { DashboardSource, ExtraPanel } from "../dashboards/extensions.js";
-import type { ExtraAlertSource } from "../rules/extra-alerts.js";
+import type { ExtraAlertSource } from "../rules/config.js";
 
 export interface StackExtensions {
   /** Alerts rendered, routed and promtool-tested with the built-in ones (rule files `custom*.yml`). */

@@ -12,16 +12,16 @@ export type { StackExtensions } from "./extensions.js";
 export type { ComponentName } from "./components.js";
 
 // Alerts: the spec, its promtool cases, and the config it may be built from.
-export type { ExtraAlert, ExtraAlertSource } from "../rules/extra-alerts.js";
-export type { AlertCase, ExpectedAlert, InputSeries, PanelLocation, Severity } from "../rules/alert.js";
-export type { RulesConfig, RulesConfigInput, ResolvedThresholds, Evaluator, ReceiverSpec, WebhookSpec, EmailSpec, SlackSpec } from "../rules/config.js";
-export { defaultThresholds, type Thresholds, type Duration } from "../rules/thresholds.js";
+export type { AlertCase, ExpectedAlert, ExtraAlert, InputSeries, Severity } from "../rules/alert-types.js";
+export type { PanelLocation } from "../contract/ids.js";
+export type { ExtraAlertSource, RulesConfig, RulesConfigInput, ResolvedThresholds, Evaluator, ReceiverSpec, WebhookSpec, EmailSpec, SlackSpec } from "../rules/config.js";
+export { defaultThresholds, type Thresholds, type Duration } from "../contract/thresholds.js";
 export type { SloSpec } from "../rules/slo.js";
 export { constant, counter, counterSegments, fires, histogramInputs, input, quiet } from "../rules/scenario.js";
 
 // Panels and dashboards: Foundation SDK builders with the stack's conventions.
 export type { DashboardSource, ExtraDashboardContext, ExtraPanel, PanelSource } from "../dashboards/extensions.js";
 export type { PanelContext } from "../dashboards/dashboard.js";
-export type { DashboardKey, PanelKey } from "../dashboards/links.js";
+export type { DashboardKey, PanelKey } from "../contract/ids.js";
 export type { Queries } from "../dashboards/queries.js";
 export { alertAbove, alertBelow, barchart, gauge, heatmap, heatmapQuery, instantQuery, query, stacked, stat, table, thresholdLine, timeseries, type PanelSpec } from "../dashboards/panels.js";

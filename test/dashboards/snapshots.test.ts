@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { dashboardsConfig, renderDashboards } from "../../dashboards/index.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
+import { renderDashboards } from "../../dashboards/render.js";
 import { SNAPSHOT_COMMAND, snapshotDrift } from "../support/snapshots.js";
-import { defaultThresholds } from "../../rules/thresholds.js";
+import { defaultThresholds } from "../../contract/thresholds.js";
 
 const temps: string[] = [];
 afterEach(() => {

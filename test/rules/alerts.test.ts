@@ -1,10 +1,13 @@
 // The alert definitions themselves: every alert the issue names exists with a severity, the four
 // annotations and links that open the right panel, and test cases on both sides of the line.
 import { describe, expect, it } from "vitest";
-import { dashboardUids, panels } from "../../dashboards/links.js";
-import {
-  alertDefinitions, defaultSlos, durationSeconds, kebab, resolveRulesConfig, sloAlertNames,
-} from "../../rules/index.js";
+import { dashboardUids, panels } from "../../contract/ids.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { defaultSlos } from "../../rules/slo.js";
+import { durationSeconds } from "../../contract/duration.js";
+import { kebab } from "../../rules/alert.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
+import { sloAlertNames } from "../../rules/burn-rate.js";
 
 const c = resolveRulesConfig({ grafana: { url: "https://grafana.example.com" }, runbookBaseUrl: "https://runbooks.example.com/agents" });
 const alerts = alertDefinitions(c);

@@ -87,7 +87,7 @@ describe("extensions", () => {
   });
 
   const refused: [string, StackConfigInput, string][] = [
-    ["an unknown extension", { extensions: { panel: [] } as never }, "extensions.panel: [] is not a setting (known: alerts, panels, dashboards)"],
+    ["an unknown extension", { extensions: { panel: [] } as never }, "extensions.panel: [] is not a setting (did you mean panels? known: alerts, panels, dashboards)"],
     ["an alert without a quiet case", { extensions: { alerts: [(c) => ({ ...pipelineStalled(c), cases: pipelineStalled(c).cases.slice(0, 1) })] } }, "extensions.alerts[0].cases"],
     ["an alert named like a built-in one", { extensions: { alerts: [(c) => ({ ...pipelineStalled(c), name: "HighToolErrorRate" })] } }, "two alerts are named HighToolErrorRate"],
     ["an alert with a bad severity", { extensions: { alerts: [(c) => ({ ...pipelineStalled(c), severity: "page" as never })] } }, 'extensions.alerts[0].severity: "page" must be one of critical, warning, info'],

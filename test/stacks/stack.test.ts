@@ -6,7 +6,7 @@ import { enabledComponents } from "../../stacks/config.js";
 import { GRAFANA_ADMIN_PASSWORD } from "../../stacks/agent-observability-stack.js";
 import { images } from "../../stacks/images.js";
 import { readUploads } from "../../stacks/uploads.js";
-import { defaultReceivers } from "../../rules/index.js";
+import { defaultReceivers } from "../../rules/defaults.js";
 import { container, type Synthesized, synth } from "./synth.js";
 
 let base: Synthesized;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { dashboardQueries } from "../support/dashboard-queries.js";
-import { shortWindowProfile } from "../../rules/index.js";
+import { shortWindowProfile } from "../../rules/profiles.js";
 import { renderStackFiles } from "../../stacks/artifacts.js";
 import { resolveStackConfig } from "../../stacks/config.js";
 

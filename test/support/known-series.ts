@@ -2,8 +2,8 @@
 // histogram as its _bucket, _sum and _count series), the rules' recorded series, and the series
 // Prometheus writes itself. The query checker holds each PromQL expression against this.
 import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import { allRecordedSeries, type Recorded, type SourcedSeries } from "../../rules/recorded.js";
-import { prometheusSeries } from "../../dashboards/prometheus-series.js";
+import { allRecordedSeries, type Recorded, type SourcedSeries } from "../../contract/recorded.js";
+import { prometheusSeries } from "../../contract/prometheus-series.js";
 
 export type SeriesKind = "counter" | "gauge" | "histogram_bucket" | "histogram_sum" | "histogram_count" | "recorded" | "prometheus";
 

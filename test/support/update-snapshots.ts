@@ -2,7 +2,7 @@
 // Commit the result with the builder change, so the review shows the dashboards' diff.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { dashboardsConfig } from "../../dashboards/config.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
 import { renderDashboards } from "../../dashboards/render.js";
 import { SNAPSHOT_DIR, snapshotDrift } from "./snapshots.js";
 

@@ -11,8 +11,10 @@
 // Every series lists its exact labels in `labels`; the rules' `sum by (...)` clauses are built
 // from that same list, so the two cannot disagree.
 import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import { canonicalWindow, DEFAULT_RATE_WINDOW } from "./rate-window.js";
-import type { Duration } from "./thresholds.js";
+import { DEFAULT_BUDGET, DEFAULT_RATE_WINDOW } from "./defaults.js";
+import { canonicalWindow } from "./rate-window.js";
+import { type SloWindow, sloWindows } from "./slo-windows.js";
+import type { Duration } from "./duration.js";
 
 /** One recorded series: its name, the labels each of its samples carries, and what it means. */
 export interface RecordedSeries {
@@ -44,9 +46,6 @@ export interface Quantiles {
   readonly p99: SourcedSeries;
 }
 
-/** The SLO windows, Sloth-style: the burn-rate alert windows plus the dashboard's 5m. */
-export const sloWindows = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const satisfies readonly Duration[];
-export type SloWindow = (typeof sloWindows)[number];
 
 export interface RecordedSeriesOptions {
   /** Trailing window of the daily budget series (default "1d"); it is part of their names. */
@@ -93,7 +92,7 @@ function slo(m: ResolvedCatalog, operation: string, help: string): RecordedSerie
 
 /** Every recorded series, grouped by domain. Pure: depends only on the catalog, the budget and the rate window. */
 export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOptions = {}) {
-  const budgetWindow = options.budgetWindow ?? "1d";
+  const budgetWindow = options.budgetWindow ?? DEFAULT_BUDGET.window;
   const w = canonicalWindow(options.rateWindow ?? DEFAULT_RATE_WINDOW);
   const { rate, quantiles } = windowed(w);
   const sloErrorRatio = Object.fromEntries(

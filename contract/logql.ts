@@ -2,7 +2,7 @@
 // labels the log pipeline indexes (service, event) and filters the JSON fields of the line; the
 // field names are typed by the audit event itself, so a filter on a field the events do not carry
 // does not compile.
-import type { AuditEvent, AuditEventName } from "@agent-observability/instrumentation";
+import type { AuditEvent, AuditEventName } from "@agent-observability/instrumentation/catalog";
 
 export type AuditField = Exclude<keyof AuditEvent, "event">;
 export type FilterOp = "=" | "!=" | "=~" | "!~";

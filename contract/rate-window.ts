@@ -2,9 +2,8 @@
 // and quantile alerts. 5m suits scrapes of 15s to 1m; a profile scraping every second shortens it
 // so that an alert resolves seconds, not minutes, after its cause stops.
 import { durationSeconds, formatDuration } from "./duration.js";
-import type { Duration } from "./thresholds.js";
+import type { Duration } from "./duration.js";
 
-export const DEFAULT_RATE_WINDOW: Duration = "5m";
 
 /** Shorter than 10s a rate spans too few scrapes to mean anything; past an hour it is no longer current. */
 export const RATE_WINDOW_BOUNDS = { min: "10s", max: "1h" } as const satisfies Record<string, Duration>;

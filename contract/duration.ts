@@ -1,5 +1,7 @@
 // Prometheus durations as the config spells them (`30s`, `10m`, `6h`, `1d`), checked and converted.
-import type { Duration } from "./thresholds.js";
+
+/** A Prometheus duration such as `30s`, `10m`, `6h`, `1d`. */
+export type Duration = `${number}${"s" | "m" | "h" | "d" | "w"}`;
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 const DURATION = /^(\d+)([smhdw])$/;
