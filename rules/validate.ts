@@ -38,7 +38,7 @@ function duration(field: string, value: unknown): number {
 }
 
 /** Threshold fields compared against histogram buckets, and the metric whose buckets they must be. */
-function bucketThresholds(c: RulesConfig): { field: string; value: number; metric: ResolvedMetric }[] {
+export function bucketThresholds(c: RulesConfig): { field: string; value: number; metric: ResolvedMetric }[] {
   const t = c.thresholds;
   const m = c.metrics;
   return [

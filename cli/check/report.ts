@@ -1,0 +1,73 @@
+// The check's report: one section per domain, a line per family, and for each family that needs
+// it what is expected, what was found and what to change; then the notes and a summary line.
+import type { Format } from "../exposition/types.js";
+import type { FamilyResult, FamilyView } from "./result.js";
+
+export interface CheckReport {
+  readonly url: string;
+  readonly contentType: string;
+  readonly format: Format;
+  readonly namespace: string;
+  /** Domains checked, `self` included. */
+  readonly domains: readonly string[];
+  /** Families in the scrape, the catalog's and every other. */
+  readonly familiesExposed: number;
+  /** True when the dashboards and alerts will work on this service (exit code 0). */
+  readonly ok: boolean;
+  readonly summary: { readonly checked: number; readonly ok: number; readonly warning: number; readonly error: number };
+  readonly results: readonly FamilyResult[];
+  readonly notes: readonly string[];
+}
+
+export function summarize(results: readonly FamilyResult[]): CheckReport["summary"] {
+  const count = (status: FamilyResult["status"]) => results.filter((r) => r.status === status).length;
+  return { checked: results.length, ok: count("ok"), warning: count("warning"), error: count("error") };
+}
+
+const FORMATS: Record<Format, string> = { openmetrics: "OpenMetrics 1.0.0", prometheus: "Prometheus text 0.0.4" };
+const TAGS: Record<FamilyResult["status"], string> = { ok: "ok  ", warning: "WARN", error: "FAIL" };
+
+function describe(type: string, labels: readonly string[]): string {
+  return `${type} {${labels.join(", ")}}`;
+}
+
+function describeView(v: FamilyView): string {
+  const buckets = v.buckets ? `, bounds ${v.buckets.join(", ")}` : "";
+  return `${v.name}  ${describe(v.type, v.labels)}${buckets}`;
+}
+
+function familyLines(r: FamilyResult): string[] {
+  const needs = r.expected.buckets.length > 0 ? `, needs bucket bounds ${r.expected.buckets.map((b) => b.value).join(", ")}` : "";
+  const lines = [`  ${TAGS[r.status]}  ${r.metric}  ${describe(r.expected.type, r.expected.labels)}${needs}`];
+  if (r.status === "ok") return lines;
+  const row = (label: string, text: string) => lines.push(`        ${label.padEnd(8)} ${text}`);
+  if (r.found) row("found", describeView(r.found));
+  for (const p of r.problems) row(p.severity, p.message);
+  if (r.closest) row("closest", describeView(r.closest));
+  r.changes.forEach((change, i) => row(i === 0 ? "change" : "", change));
+  return lines;
+}
+
+function summaryLine(report: CheckReport): string {
+  const { checked, warning, error } = report.summary;
+  if (!report.ok) {
+    const more = warning > 0 ? ` (${warning} more with warnings)` : "";
+    return `FAIL: ${error} of ${checked} families have errors${more}: the dashboards and alerts will not work on this service until they are fixed.`;
+  }
+  const warned = warning > 0 ? `, ${warning} with warnings` : "";
+  return `PASS: ${checked} families checked${warned}: the dashboards and alerts will work on this service.`;
+}
+
+export function renderReport(report: CheckReport): string {
+  const lines = [
+    `checked ${report.url}: ${FORMATS[report.format]}, ${report.familiesExposed} families exposed`,
+    `namespace ${report.namespace}, domains ${report.domains.join(", ")}`,
+  ];
+  for (const domain of report.domains) {
+    lines.push("", domain);
+    for (const r of report.results.filter((x) => x.domain === domain)) lines.push(...familyLines(r));
+  }
+  if (report.notes.length > 0) lines.push("", ...report.notes.map((n) => `note: ${n}`));
+  lines.push("", summaryLine(report));
+  return `${lines.join("\n")}\n`;
+}
