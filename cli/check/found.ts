@@ -1,6 +1,6 @@
 // Checks a family the service exposes under the expected name: type, label names, closed label
 // values, the bucket bounds the alerts compare, and the declared unit.
-import { INVALID, OVERFLOW } from "@agent-observability/instrumentation";
+import { INVALID, type LabelDef, OVERFLOW } from "@agent-observability/instrumentation";
 import type { Family, FamilyType } from "../exposition/types.js";
 import { bucketBounds, labelNames, labelValues } from "../exposition/series.js";
 import type { BucketNeed, Expectation } from "./expectations.js";
@@ -57,11 +57,16 @@ function checkLabels(f: Findings, e: Expectation, found: readonly string[]): voi
   }
 }
 
+/** Values of a closed label outside its set; the instrumentation's own fold values are inside. */
+export function outsideClosedSet(label: LabelDef, values: readonly string[]): string[] {
+  if (!label.values) return [];
+  return values.filter((v) => !label.values!.includes(v) && v !== INVALID && v !== OVERFLOW);
+}
+
 function checkValues(f: Findings, e: Expectation, family: Family): void {
   for (const label of e.metric.labels) {
-    if (!label.values) continue;
-    const odd = labelValues(family, label.name).filter((v) => !label.values!.includes(v) && v !== INVALID && v !== OVERFLOW);
-    if (odd.length === 0) continue;
+    const odd = outsideClosedSet(label, labelValues(family, label.name));
+    if (odd.length === 0 || !label.values) continue;
     const list = label.values.join(", ");
     finding(
       f,

@@ -1,9 +1,9 @@
 // A family the service lacks: the problem, and what to change — starting from the family it has
 // instead when one looks like it (`l9_tool_invocation_total` for `l9_tool_calls_total`).
-import { bucketBounds } from "../exposition/series.js";
+import { bucketBounds, labelValues } from "../exposition/series.js";
 import type { Candidate } from "./closest.js";
 import type { Expectation } from "./expectations.js";
-import { missingBounds, typeFits } from "./found.js";
+import { outsideClosedSet, missingBounds, typeFits } from "./found.js";
 import { diffLabels } from "./labels.js";
 import type { Problem } from "./result.js";
 import { convertBounds, nonBaseUnit } from "./units.js";
@@ -55,6 +55,11 @@ export function changesTowards(e: Expectation, c: Candidate): string[] {
   for (const [from, to] of diff.renames) changes.push(`rename label ${from} to ${to}`);
   for (const name of diff.missing) changes.push(`add label ${name}`);
   for (const name of diff.extra) changes.push(`label ${name} is not in the catalog (dropping it is optional)`);
+  for (const label of e.metric.labels) {
+    const source = diff.renames.find(([, to]) => to === label.name)?.[0] ?? label.name;
+    const odd = outsideClosedSet(label, labelValues(c.family, source));
+    if (odd.length > 0) changes.push(`record ${label.name} as one of ${label.values!.join(", ")} (it has ${odd.map((v) => JSON.stringify(v)).join(", ")})`);
+  }
   return [...changes, ...bucketChanges(e, c)];
 }
 

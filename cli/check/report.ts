@@ -31,9 +31,22 @@ function describe(type: string, labels: readonly string[]): string {
   return `${type} {${labels.join(", ")}}`;
 }
 
-function describeView(v: FamilyView): string {
+function describeView(v: FamilyView, expected: readonly string[]): string {
   const buckets = v.buckets ? `, bounds ${v.buckets.join(", ")}` : "";
-  return `${v.name}  ${describe(v.type, v.labels)}${buckets}`;
+  return `${v.name}  ${describe(v.type, ordered(v.labels, expected))}${buckets}`;
+}
+
+/** Found labels in the catalog's order, then the others. */
+function ordered(labels: readonly string[], expected: readonly string[]): string[] {
+  const rank = (l: string) => (expected.includes(l) ? expected.indexOf(l) : expected.length);
+  return [...labels].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** A domain the service shows nothing of, in one line instead of one block per family. */
+function absentDomainLines(results: readonly FamilyResult[]): string[] | undefined {
+  const absent = results.every((r) => r.status === "error" && !r.found && !r.closest);
+  if (!absent || results.length < 2) return undefined;
+  return [`  FAIL  none of its ${results.length} families is exposed: ${results.map((r) => r.metric).join(", ")}`];
 }
 
 function familyLines(r: FamilyResult): string[] {
@@ -41,9 +54,9 @@ function familyLines(r: FamilyResult): string[] {
   const lines = [`  ${TAGS[r.status]}  ${r.metric}  ${describe(r.expected.type, r.expected.labels)}${needs}`];
   if (r.status === "ok") return lines;
   const row = (label: string, text: string) => lines.push(`        ${label.padEnd(8)} ${text}`);
-  if (r.found) row("found", describeView(r.found));
+  if (r.found) row("found", describeView(r.found, r.expected.labels));
   for (const p of r.problems) row(p.severity, p.message);
-  if (r.closest) row("closest", describeView(r.closest));
+  if (r.closest) row("closest", describeView(r.closest, r.expected.labels));
   r.changes.forEach((change, i) => row(i === 0 ? "change" : "", change));
   return lines;
 }
@@ -65,7 +78,8 @@ export function renderReport(report: CheckReport): string {
   ];
   for (const domain of report.domains) {
     lines.push("", domain);
-    for (const r of report.results.filter((x) => x.domain === domain)) lines.push(...familyLines(r));
+    const results = report.results.filter((x) => x.domain === domain);
+    lines.push(...(absentDomainLines(results) ?? results.flatMap(familyLines)));
   }
   if (report.notes.length > 0) lines.push("", ...report.notes.map((n) => `note: ${n}`));
   lines.push("", summaryLine(report));

@@ -110,8 +110,9 @@ function parseSample(text: string, format: Format): SampleLine {
   const name = c.match(NAME, "a metric name");
   if (format === "prometheus") c.skipSpace();
   const labels = c.text[c.pos] === "{" ? c.labels() : {};
-  if (c.text[c.pos] !== " " && c.text[c.pos] !== "\t") c.fail("expected a space before the value");
   c.skipSpace();
+  const before = c.text[c.pos - 1];
+  if (before !== " " && before !== "\t") c.fail("expected a space before the value");
   const raw = c.token();
   const value = parseNumber(raw);
   if (value === undefined) c.fail(`expected a number, got ${JSON.stringify(raw)}`);
