@@ -12,7 +12,8 @@ function domainNote(results: readonly FamilyResult[], domainsChosen: boolean): s
   const absent = domains.filter((d) => results.filter((r) => r.domain === d).every((r) => !r.found && !r.closest));
   const present = domains.filter((d) => !absent.includes(d));
   if (absent.length === 0 || present.length === 0) return undefined;
-  return `nothing of the domains ${absent.join(", ")} is exposed: if the service does not do them, check only what it does with --domain ${present.join(",")}`;
+  const [noun, them] = absent.length === 1 ? ["domain", "it"] : ["domains", "them"];
+  return `nothing of the ${noun} ${absent.join(", ")} is exposed: if the service does not do ${them}, check only what it does with --domain ${present.join(",")}`;
 }
 
 /** The prefix under which the exposition has families named like catalog ones, when it is not `namespace`. */
@@ -29,7 +30,8 @@ function namespaceNote(exposition: Exposition, results: readonly FamilyResult[],
   }
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!best) return undefined;
-  return `no catalog family is exposed under the namespace ${namespace}, but ${best[1]} are under ${best[0]}: check with --namespace ${best[0]}`;
+  const are = best[1] === 1 ? "1 is" : `${best[1]} are`;
+  return `no catalog family is exposed under the namespace ${namespace}, but ${are} under ${best[0]}: check with --namespace ${best[0]}`;
 }
 
 export function notes(exposition: Exposition, results: readonly FamilyResult[], namespace: string, domainsChosen: boolean): string[] {
