@@ -1,8 +1,7 @@
 // Hints about the check as a whole: domains the service shows nothing of (so `--domain` may be
-// what the user wants), and a namespace other than the one checked.
-import { catalogEntries } from "@agent-observability/instrumentation/catalog";
+// what the user wants), and the namespace the service seems to use when it is not the one checked.
 import type { Exposition } from "../exposition/types.js";
-import { queriedName } from "../exposition/series.js";
+import { candidates } from "./closest.js";
 import { ALWAYS_CHECKED } from "./expectations.js";
 import type { FamilyResult } from "./result.js";
 
@@ -16,22 +15,21 @@ function domainNote(results: readonly FamilyResult[], domainsChosen: boolean): s
   return `nothing of the ${noun} ${absent.join(", ")} is exposed: if the service does not do ${them}, check only what it does with --domain ${present.join(",")}`;
 }
 
-/** The prefix under which the exposition has families named like catalog ones, when it is not `namespace`. */
+/**
+ * When nothing is found under `namespace`: the prefix most of the service's own families share
+ * (client runtime families left out), which is likely the namespace it uses.
+ */
 function namespaceNote(exposition: Exposition, results: readonly FamilyResult[], namespace: string): string | undefined {
   if (results.some((r) => r.found)) return undefined;
   const counts = new Map<string, number>();
-  const names = exposition.families.map((f) => queriedName(f, exposition.format));
-  for (const { def } of catalogEntries()) {
-    for (const name of names) {
-      if (!name.endsWith(`_${def.name}`)) continue;
-      const prefix = name.slice(0, -def.name.length - 1);
-      counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-    }
+  const own = candidates(exposition.families, exposition.format, new Set());
+  for (const { family } of own) {
+    const prefix = family.name.split("_")[0]!;
+    if (prefix !== "" && prefix !== namespace) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   if (!best) return undefined;
-  const are = best[1] === 1 ? "1 is" : `${best[1]} are`;
-  return `no catalog family is exposed under the namespace ${namespace}, but ${are} under ${best[0]}: check with --namespace ${best[0]}`;
+  return `no catalog family is exposed under the namespace ${namespace}; the service's own families are mostly under ${best[0]} (${best[1]} of ${own.length}): if that is its namespace, check with --namespace ${best[0]}`;
 }
 
 export function notes(exposition: Exposition, results: readonly FamilyResult[], namespace: string, domainsChosen: boolean): string[] {

@@ -140,7 +140,7 @@ describe("notes", () => {
     const results = checkFamilies(exposition, all, "t");
     expect(notes(exposition, results, "t", false)).toEqual([
       "nothing of the domain llm is exposed: if the service does not do it, check only what it does with --domain tools",
-      "no catalog family is exposed under the namespace t, but 1 is under x: check with --namespace x",
+      "no catalog family is exposed under the namespace t; the service's own families are mostly under x (1 of 1): if that is its namespace, check with --namespace x",
     ]);
     expect(notes(exposition, results, "t", true)).toHaveLength(1);
   });
