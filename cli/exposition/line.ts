@@ -113,9 +113,13 @@ function parseSample(text: string, format: Format): SampleLine {
   c.skipSpace();
   const before = c.text[c.pos - 1];
   if (before !== " " && before !== "\t") c.fail("expected a space before the value");
+  const start = c.pos;
   const raw = c.token();
   const value = parseNumber(raw);
-  if (value === undefined) c.fail(`expected a number, got ${JSON.stringify(raw)}`);
+  if (value === undefined) {
+    c.pos = start;
+    c.fail(`expected a number, got ${JSON.stringify(raw)}`);
+  }
   // What follows (timestamp, OpenMetrics exemplar) does not concern the check.
   return { kind: "sample", name, labels, value };
 }

@@ -44,25 +44,29 @@ export interface Service {
 /** Starts test/cli/<script> on a free port and resolves once it prints its ready line. */
 export async function startPython(script: string, args: readonly string[] = []): Promise<Service> {
   const port = await freePort();
-  const child: ChildProcess = spawn(PYTHON, [join(import.meta.dirname, script), "--port", String(port), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return startService(PYTHON, [join(import.meta.dirname, script), "--port", String(port), ...args], /^ready (http:\/\/\S+)$/m);
+}
+
+/** Runs `command` and resolves with the URL `ready` captures once its output shows it. */
+export async function startService(command: string, args: readonly string[], ready: RegExp): Promise<Service> {
+  const child: ChildProcess = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const name = args.find((a) => !a.startsWith("-")) ?? command;
   let output = "";
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} printed no ready line within 15s:\n${output}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`${name} printed no ready line within 20s:\n${output}`)), 20_000);
     child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /^ready (http:\/\/\S+)$/m.exec(output);
-      if (ready) {
+      const match = ready.exec(output);
+      if (match) {
         clearTimeout(timer);
-        resolve(ready[1]!);
+        resolve(match[1]!);
       }
     });
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`${script} exited before it was ready:\n${output}`));
+      reject(new Error(`${name} exited before it was ready:\n${output}`));
     });
   });
   return {
