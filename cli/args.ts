@@ -22,6 +22,14 @@ export interface CatalogArgs {
 
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
+/** Flags both commands take. */
+const sharedOptions = {
+  namespace: { type: "string" },
+  config: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
 /** Runs node:util's parseArgs, turning its errors into a UsageError naming the command. */
 function guarded<T>(command: string, parse: () => T): T {
   try {
@@ -60,14 +68,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
     parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        namespace: { type: "string" },
-        domain: { type: "string", multiple: true },
-        config: { type: "string" },
-        json: { type: "boolean", default: false },
-        timeout: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
+      options: { ...sharedOptions, domain: { type: "string", multiple: true }, timeout: { type: "string" } },
     }),
   );
   if (values.help) return { help: true, url: "", json: false, timeoutMs: 0 };
@@ -89,12 +90,7 @@ export function parseCatalogArgs(argv: readonly string[]): CatalogArgs {
     parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        namespace: { type: "string" },
-        config: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
+      options: sharedOptions,
     }),
   );
   if (positionals.length > 0) throw new UsageError(`catalog: takes no arguments, got ${positionals.map((p) => JSON.stringify(p)).join(" ")}`);

@@ -12,12 +12,10 @@ Prints "ready <url>" once it listens; stops on SIGTERM.
 """
 import argparse
 import json
-import signal
-import sys
-from http.server import BaseHTTPRequestHandler, HTTPServer
-from threading import Thread
 
-from prometheus_client import REGISTRY, Counter, Gauge, Histogram, exposition, start_http_server
+from prometheus_client import Counter, Gauge, Histogram
+
+from serve import serve_until_stopped
 
 TYPES = {"counter": Counter, "gauge": Gauge, "histogram": Histogram}
 
@@ -48,23 +46,6 @@ def record(metric, declared):
         child.observe(metric["buckets"][0])
 
 
-def serve_text_only(port):
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = exposition.generate_latest(REGISTRY)
-            self.send_response(200)
-            self.send_header("Content-Type", exposition.CONTENT_TYPE_LATEST)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", port), Handler)
-    Thread(target=server.serve_forever, daemon=True).start()
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
@@ -79,13 +60,7 @@ def main():
     for metric in catalog["metrics"]:
         record(metric, declare(metric, dropped))
 
-    if args.exposition == "text":
-        serve_text_only(args.port)
-    else:
-        start_http_server(args.port, addr="127.0.0.1")
-    print(f"ready http://127.0.0.1:{args.port}/metrics", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    signal.pause()
+    serve_until_stopped(args.port, text_only=args.exposition == "text")
 
 
 if __name__ == "__main__":

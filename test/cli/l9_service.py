@@ -7,10 +7,10 @@
 Prints "ready <url>" once it listens; stops on SIGTERM.
 """
 import argparse
-import signal
-import sys
 
-from prometheus_client import Counter, Histogram, start_http_server
+from prometheus_client import Counter, Histogram
+
+from serve import serve_until_stopped
 
 invocations = Counter("l9_tool_invocation", "Tool invocations by outcome.", ["tool_id", "status"])
 duration = Histogram(
@@ -30,10 +30,7 @@ def main():
         invocations.labels(tool_id=tool_id, status=status).inc()
         duration.labels(tool_id=tool_id).observe(ms)
 
-    start_http_server(args.port, addr="127.0.0.1")
-    print(f"ready http://127.0.0.1:{args.port}/metrics", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    signal.pause()
+    serve_until_stopped(args.port)
 
 
 if __name__ == "__main__":

@@ -44,7 +44,8 @@ export interface Service {
 /** Starts test/cli/<script> on a free port and resolves once it prints its ready line. */
 export async function startPython(script: string, args: readonly string[] = []): Promise<Service> {
   const port = await freePort();
-  return startService(PYTHON, [join(import.meta.dirname, script), "--port", String(port), ...args], /^ready (http:\/\/\S+)$/m);
+  // -B: importing serve.py writes no __pycache__ into the repository.
+  return startService(PYTHON, ["-B", join(import.meta.dirname, script), "--port", String(port), ...args], /^ready (http:\/\/\S+)$/m);
 }
 
 /** Runs `command` and resolves with the URL `ready` captures once its output shows it. */
