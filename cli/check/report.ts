@@ -27,6 +27,10 @@ export function summarize(results: readonly FamilyResult[]): CheckReport["summar
 const FORMATS: Record<Format, string> = { openmetrics: "OpenMetrics 1.0.0", prometheus: "Prometheus text 0.0.4" };
 const TAGS: Record<FamilyResult["status"], string> = { ok: "ok  ", warning: "WARN", error: "FAIL" };
 
+function families(n: number): string {
+  return `${n} ${n === 1 ? "family" : "families"}`;
+}
+
 function describe(type: string, labels: readonly string[]): string {
   return `${type} {${labels.join(", ")}}`;
 }
@@ -65,15 +69,15 @@ function summaryLine(report: CheckReport): string {
   const { checked, warning, error } = report.summary;
   if (!report.ok) {
     const more = warning > 0 ? ` (${warning} more with warnings)` : "";
-    return `FAIL: ${error} of ${checked} families have errors${more}: the dashboards and alerts will not work on this service until they are fixed.`;
+    return `FAIL: ${error} of ${families(checked)} ${error === 1 ? "has" : "have"} errors${more}: the dashboards and alerts will not work on this service until they are fixed.`;
   }
   const warned = warning > 0 ? `, ${warning} with warnings` : "";
-  return `PASS: ${checked} families checked${warned}: the dashboards and alerts will work on this service.`;
+  return `PASS: ${families(checked)} checked${warned}: the dashboards and alerts will work on this service.`;
 }
 
 export function renderReport(report: CheckReport): string {
   const lines = [
-    `checked ${report.url}: ${FORMATS[report.format]}, ${report.familiesExposed} families exposed`,
+    `checked ${report.url}: ${FORMATS[report.format]}, ${families(report.familiesExposed)} exposed`,
     `namespace ${report.namespace}, domains ${report.domains.join(", ")}`,
   ];
   for (const domain of report.domains) {

@@ -1,6 +1,8 @@
-// Fetches /metrics the way Prometheus does: OpenMetrics preferred, Prometheus text accepted, gzip
+// Scrapes /metrics the way Prometheus does: OpenMetrics preferred, Prometheus text accepted, gzip
 // allowed. Every failure is an EndpointError saying whether the endpoint was unreachable, answered
 // an error, or answered something that is not an exposition.
+import { gunzipSync } from "node:zlib";
+import { type HttpAnswer, httpGet } from "./http-get.js";
 import { ExpositionError, parseExposition } from "./parse.js";
 import type { Exposition, Format } from "./types.js";
 
@@ -24,33 +26,36 @@ function formatOf(url: string, contentType: string): Format {
 }
 
 function unreachable(url: string, error: unknown, timeoutMs: number): EndpointError {
-  const name = (error as { name?: string }).name;
-  if (name === "TimeoutError" || name === "AbortError") return new EndpointError(`cannot reach ${url}: no answer within ${timeoutMs / 1000}s`);
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error).message;
-  return new EndpointError(`cannot reach ${url}: ${detail}`);
+  const { name, code, message } = error as { name?: string; code?: string; message?: string };
+  if (name === "AbortError" || name === "TimeoutError") return new EndpointError(`cannot reach ${url}: no answer within ${timeoutMs / 1000}s`);
+  return new EndpointError(`cannot reach ${url}: ${code ?? message ?? String(error)}`);
+}
+
+function decode(answer: HttpAnswer): string {
+  if (answer.contentEncoding === "" || answer.contentEncoding === "identity") return answer.body.toString("utf8");
+  if (answer.contentEncoding !== "gzip") throw new EndpointError(`${answer.url} answered Content-Encoding ${JSON.stringify(answer.contentEncoding)}, which was not asked for`);
+  try {
+    return gunzipSync(answer.body).toString("utf8");
+  } catch (error) {
+    throw new EndpointError(`${answer.url} answered a gzip body that does not decompress (${(error as Error).message})`);
+  }
 }
 
 export async function scrape(url: string, timeoutMs: number): Promise<Scrape> {
-  let response: Response;
-  let body: string;
+  let answer: HttpAnswer;
   try {
-    response = await fetch(url, {
-      headers: { accept: PROMETHEUS_ACCEPT, "accept-encoding": "gzip" },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    body = await response.text();
+    answer = await httpGet(url, { accept: PROMETHEUS_ACCEPT, "accept-encoding": "gzip" }, timeoutMs);
   } catch (error) {
     throw unreachable(url, error, timeoutMs);
   }
-  if (!response.ok) throw new EndpointError(`${url} answered HTTP ${response.status} ${response.statusText}`.trimEnd());
-  const contentType = response.headers.get("content-type") ?? "";
-  const format = formatOf(url, contentType);
+  if (answer.status < 200 || answer.status > 299) throw new EndpointError(`${answer.url} answered HTTP ${answer.status} ${answer.statusText}`.trimEnd());
+  const format = formatOf(answer.url, answer.contentType);
+  const text = decode(answer);
   try {
-    return { exposition: parseExposition(body, format), contentType };
+    return { exposition: parseExposition(text, format), contentType: answer.contentType };
   } catch (error) {
     if (!(error instanceof ExpositionError)) throw error;
     const what = format === "openmetrics" ? "OpenMetrics" : "Prometheus text";
-    throw new EndpointError(`${url} answered unparseable ${what}: ${error.message}`);
+    throw new EndpointError(`${answer.url} answered unparseable ${what}: ${error.message}`);
   }
 }

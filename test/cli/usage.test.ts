@@ -2,6 +2,7 @@
 // message naming the flag and value, or saying whether the endpoint was unreachable, answered an
 // error, or answered something unparseable.
 import { type Server, createServer } from "node:http";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metricsUrl } from "../../cli/args.js";
 import { run } from "../../cli/run.js";
@@ -22,8 +23,11 @@ const tree = writeTree({
   "array.json": "[]",
 });
 
-/** Answers each path with a fixed status, content type and body. */
-const answers: Record<string, [number, string, string]> = {
+/** Answers each path with a fixed status, content type and body; /hang never answers. */
+const answers: Record<string, [number, string, string | Buffer, Record<string, string>?]> = {
+  "/gzip": [200, "text/plain; version=0.0.4", gzipSync("# TYPE agent_up gauge\nagent_up 1\n"), { "content-encoding": "gzip" }],
+  "/bad-gzip": [200, "text/plain; version=0.0.4", "not gzip", { "content-encoding": "gzip" }],
+  "/moved": [302, "text/plain", "", { location: "/gzip" }],
   "/missing": [404, "text/plain", "not found"],
   "/html": [200, "text/html; charset=utf-8", "<html></html>"],
   "/no-eof": [200, "application/openmetrics-text; version=1.0.0; charset=utf-8", "# TYPE a counter\na_total 1\n"],
@@ -34,8 +38,9 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const [status, type, body] = answers[req.url ?? ""] ?? [500, "text/plain", "?"];
-    res.writeHead(status, { "content-type": type }).end(body);
+    if (req.url === "/hang") return;
+    const [status, type, body, headers] = answers[req.url ?? ""] ?? [500, "text/plain", "?"];
+    res.writeHead(status, { "content-type": type, ...headers }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
@@ -43,6 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   tree.remove();
 });
@@ -97,11 +103,19 @@ describe("endpoints that cannot be checked", () => {
     ["/html", /answered Content-Type "text\/html; charset=utf-8", not Prometheus text or OpenMetrics: is this the metrics endpoint\?$/],
     ["/no-eof", /answered unparseable OpenMetrics: the OpenMetrics body does not end with # EOF/],
     ["/garbage", /answered unparseable Prometheus text: line 2: expected a number, got "is" at column 6: this is not a sample$/],
+    ["/bad-gzip", /\/bad-gzip answered a gzip body that does not decompress/],
+    ["/hang", /cannot reach http:\/\/127\.0\.0\.1:\d+\/hang: no answer within 0\.5s$/],
   ])("%s exits 2, saying what it answered", async (path, message) => {
-    const { code, err } = await runInProcess(["check", `${base}${path}`]);
+    const { code, err } = await runInProcess(["check", `${base}${path}`, "--timeout", "0.5"]);
     expect(code).toBe(2);
     expect(err.trimEnd()).toMatch(message);
   });
+});
+
+it("follows a redirect and reads a gzipped body, as Prometheus does", async () => {
+  const { code, out } = await runInProcess(["check", `${base}/moved`, "--domain", "tools"]);
+  expect(code).toBe(1);
+  expect(out).toMatch(new RegExp(`^checked ${base}/moved: Prometheus text 0\\.0\\.4, 1 family exposed$`, "m"));
 });
 
 describe("metricsUrl", () => {
