@@ -1,6 +1,7 @@
 // The check's report: one section per domain, a line per family, and for each family that needs
 // it what is expected, what was found and what to change; then the notes and a summary line.
 import type { Format } from "../exposition/types.js";
+import { diffLabels } from "./labels.js";
 import type { FamilyResult, FamilyView } from "./result.js";
 
 export interface CheckReport {
@@ -40,9 +41,13 @@ function describeView(v: FamilyView, expected: readonly string[]): string {
   return `${v.name}  ${describe(v.type, ordered(v.labels, expected))}${buckets}`;
 }
 
-/** Found labels in the catalog's order, then the others. */
+/** Found labels in the catalog's order (a look-alike in its counterpart's place), then the others. */
 function ordered(labels: readonly string[], expected: readonly string[]): string[] {
-  const rank = (l: string) => (expected.includes(l) ? expected.indexOf(l) : expected.length);
+  const renamed = new Map(diffLabels(expected, labels).renames);
+  const rank = (l: string) => {
+    const i = expected.indexOf(renamed.get(l) ?? l);
+    return i >= 0 ? i : expected.length;
+  };
   return [...labels].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 

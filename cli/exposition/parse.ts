@@ -58,7 +58,9 @@ function familyOf(families: Map<string, Building>, sample: string, format: Forma
     const family = families.get(sample.slice(0, sample.length - suffix.length));
     if (family && SUFFIXES[format][family.type].includes(suffix)) return family;
   }
-  const own: Building = { name: sample, type: "unknown", samples: [] };
+  // A declared family whose type does not allow this sample's name (an OpenMetrics counter
+  // declared with `_total`) still keeps it rather than being replaced by an unknown one.
+  const own = families.get(sample) ?? { name: sample, type: "unknown", samples: [] };
   families.set(sample, own);
   return own;
 }

@@ -12,7 +12,10 @@ const STRUCTURAL = new Set(["le", "quantile"]);
  * are added by the query).
  */
 export function queriedName(family: Family, format: Format): string {
-  if (format === "openmetrics" && family.type === "counter") return `${family.name}_total`;
+  if (format === "openmetrics" && family.type === "counter") {
+    // Some clients declare an OpenMetrics counter with `_total` and name its samples the same.
+    return family.samples.some((s) => s.name === family.name) ? family.name : `${family.name}_total`;
+  }
   if (format === "openmetrics" && family.type === "info") return `${family.name}_info`;
   return family.name;
 }

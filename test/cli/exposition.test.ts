@@ -72,6 +72,12 @@ describe("OpenMetrics 1.0.0", () => {
   });
 });
 
+it("keeps an OpenMetrics counter declared with _total, queried by its samples' name", () => {
+  const om = parseExposition("# TYPE a_total counter\na_total 1\n# EOF\n", "openmetrics");
+  expect(om.families.map((f) => [f.name, f.type, f.samples.length])).toEqual([["a_total", "counter", 1]]);
+  expect(queriedName(om.families[0]!, "openmetrics")).toBe("a_total");
+});
+
 describe("Prometheus text 0.0.4", () => {
   const text = parseExposition(
     [

@@ -91,7 +91,7 @@ describe("the service with the L9 execution report's names", () => {
       [
         "  FAIL  l9_tool_calls_total  counter {tool, agent, status}",
         "        error    no family l9_tool_calls_total",
-        "        closest  l9_tool_invocation_total  counter {status, tool_id}",
+        "        closest  l9_tool_invocation_total  counter {tool_id, status}",
         "        change   rename l9_tool_invocation_total to l9_tool_calls_total",
         "                 rename label tool_id to tool",
         "                 add label agent",
