@@ -25,7 +25,13 @@ export function summarize(results: readonly FamilyResult[]): CheckReport["summar
   return { checked: results.length, ok: count("ok"), warning: count("warning"), error: count("error") };
 }
 
-const FORMATS: Record<Format, string> = { openmetrics: "OpenMetrics 1.0.0", prometheus: "Prometheus text 0.0.4" };
+const FORMATS: Record<Format, string> = { openmetrics: "OpenMetrics", prometheus: "Prometheus text" };
+
+/** `OpenMetrics 0.0.1` as the server declared it (prometheus_client 0.16 still says 0.0.1). */
+function formatLabel(format: Format, contentType: string): string {
+  const version = /;\s*version=([\w.]+)/i.exec(contentType)?.[1];
+  return version ? `${FORMATS[format]} ${version}` : FORMATS[format];
+}
 const TAGS: Record<FamilyResult["status"], string> = { ok: "ok  ", warning: "WARN", error: "FAIL" };
 
 function families(n: number): string {
@@ -82,7 +88,7 @@ function summaryLine(report: CheckReport): string {
 
 export function renderReport(report: CheckReport): string {
   const lines = [
-    `checked ${report.url}: ${FORMATS[report.format]}, ${families(report.familiesExposed)} exposed`,
+    `checked ${report.url}: ${formatLabel(report.format, report.contentType)}, ${families(report.familiesExposed)} exposed`,
     `namespace ${report.namespace}, domains ${report.domains.join(", ")}`,
   ];
   for (const domain of report.domains) {
