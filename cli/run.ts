@@ -19,13 +19,15 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   switch (command) {
     case "check": {
       const args = parseCheckArgs(rest);
-      if (args.help) return (io.out(checkUsage), 0);
-      return checkCommand(args, io.out);
+      if (!args.help) return checkCommand(args, io.out);
+      io.out(checkUsage);
+      return 0;
     }
     case "catalog": {
       const args = parseCatalogArgs(rest);
-      if (args.help) return (io.out(catalogUsage), 0);
-      return catalogCommand(args, io.out);
+      if (!args.help) return catalogCommand(args, io.out);
+      io.out(catalogUsage);
+      return 0;
     }
     case "help":
     case "--help":

@@ -20,12 +20,15 @@ function finding(f: Findings, problem: Problem, change?: string): void {
   if (change) f.changes.push(change);
 }
 
-/** Whether a family of type `found` serves where the catalog has `expected`; "unknown" half does. */
+/**
+ * Whether a family of type `found` serves where the catalog has `expected`. An untyped one serves
+ * a counter or gauge (queries read its samples alike) but not a histogram, which needs buckets.
+ */
 export function typeFits(expected: string, found: FamilyType): "yes" | "untyped" | "no" {
   if (expected === found) return "yes";
   // An info family is a gauge of 1 with labels, queried by the same name.
   if (expected === "gauge" && found === "info") return "yes";
-  return found === "unknown" ? "untyped" : "no";
+  return found === "unknown" && expected !== "histogram" ? "untyped" : "no";
 }
 
 function checkType(f: Findings, e: Expectation, family: Family): boolean {

@@ -86,6 +86,8 @@ describe("a family found under its name", () => {
     expect(summary.problems[0]).toMatchObject({ severity: "error", kind: "type", message: expect.stringMatching(/^it is a summary, the catalog's is a histogram: the quantile panels/) });
     const untyped = result(check(['t_tool_calls_total{tool="a",agent="b",status="success"} 1'], "prometheus"), "t_tool_calls_total");
     expect(untyped).toMatchObject({ status: "warning", changes: ["declare it a counter"] });
+    const untypedHistogram = result(check(['t_tool_call_duration_seconds{tool="a",agent="b"} 1'], "prometheus"), "t_tool_call_duration_seconds");
+    expect(untypedHistogram).toMatchObject({ status: "error", changes: ["make it a histogram"] });
   });
 
   it("warns of a declared unit other than the catalog's", () => {
