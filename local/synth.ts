@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { COMPONENT_LABEL, type ComponentName, isComponentName } from "../stacks/components.js";
 import { AgentObservabilityStack, STACK_ID } from "../stacks/agent-observability-stack.js";
+import { parseTemplate } from "../stacks/terraform-template.js";
 import { readUploads, type UploadedFile } from "../stacks/uploads.js";
 import type { StackConfig, StackConfigInput } from "../stacks/config.js";
 
@@ -41,7 +42,9 @@ function containerCommands(doc: TerraformJson): Partial<Record<ComponentName, Co
     if (!Array.isArray(command) || !command.every((arg) => typeof arg === "string")) {
       throw new Error(`docker_container.${id}: command is not a list of literal strings`);
     }
-    commands[component] = { command, workingDir: typeof container.working_dir === "string" ? container.working_dir : undefined };
+    // Read as Terraform would: the stack escapes every literal it writes.
+    const text = (value: string) => parseTemplate(value).text;
+    commands[component] = { command: command.map(text), workingDir: typeof container.working_dir === "string" ? text(container.working_dir) : undefined };
   }
   return commands;
 }

@@ -3,17 +3,23 @@
 // (thresholds, windows) is validated where it is resolved, in contract/shared.ts.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { durationSeconds } from "../contract/duration.js";
-import { checkText as text, fail } from "../contract/fail.js";
+import { checkText as text, fail, knownKeys } from "../contract/fail.js";
 import { MIN_PAGEABLE_OBJECTIVE } from "../contract/slo-windows.js";
 import type { RulesConfig } from "./config.js";
+import { credentialIn, redact } from "./credentials.js";
 import type { EventSelector, SloSpec } from "./slo.js";
 
 const HTTP_URL = /^https?:\/\/[^\s/@]+(\/[^\s]*)?$/;
-/** A file path; relative ones are read relative to alertmanager.yml's directory. */
-const FILE_PATH = /^[^\s\0]+$/;
+/** A file path (plain characters only); relative ones are read relative to alertmanager.yml's directory. */
+const FILE_PATH = /^[A-Za-z0-9._\/-]+$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-function url(field: string, value: unknown): string {
+/** An http(s) URL; one carrying a credential is refused without echoing it (`instead` says where the secret goes). */
+function url(field: string, value: unknown, instead = "secrets go in files"): string {
+  const credential = typeof value === "string" ? credentialIn(value) : undefined;
+  if (credential !== undefined) {
+    fail(field, redact(value as string), `carries a credential (${credential}), which would be written in the clear into alertmanager.yml and cdk.tf.json: ${instead}`);
+  }
   return text(field, value, HTTP_URL, "an http(s) URL without credentials in it (secrets go in files)");
 }
 
@@ -23,6 +29,7 @@ function duration(field: string, value: unknown): number {
 
 function validateSelector(c: RulesConfig, field: string, selector: EventSelector | undefined): void {
   if (typeof selector !== "object" || selector === null) fail(field, selector, "must be an object { metric, matchers? }");
+  knownKeys(field, selector, ["metric", "matchers"]);
   const [domain, key] = String(selector.metric).split(".");
   const metric = (c.metrics as unknown as Record<string, Record<string, ResolvedMetric> | undefined>)[domain ?? ""]?.[key ?? ""];
   if (!metric) fail(`${field}.metric`, selector.metric, 'is not a metric in the catalog (write it as "domain.key", e.g. "tools.calls")');
@@ -39,6 +46,7 @@ function validateSlos(c: RulesConfig): void {
   const names = new Set<string>();
   c.slos.forEach((slo: SloSpec, i) => {
     const at = `slos[${i}]`;
+    knownKeys(at, slo, ["name", "description", "good", "total", "objective", "period", "for", "testEvents"]);
     text(`${at}.name`, slo.name, /^[a-z][a-z0-9-]*$/, "kebab-case (lower-case letters, digits and dashes)");
     if (names.has(slo.name)) fail(`${at}.name`, slo.name, "is used by another SLO");
     names.add(slo.name);
@@ -63,15 +71,22 @@ function validateAlertmanager(c: RulesConfig): void {
   let sendsEmail = false;
   am.receivers.forEach((r, i) => {
     const at = `alertmanager.receivers[${i}]`;
+    knownKeys(at, r, ["name", "webhooks", "emails", "slack"]);
     text(`${at}.name`, r.name);
     if (names.has(r.name)) fail(`${at}.name`, r.name, "is used by another receiver");
     names.add(r.name);
     r.webhooks?.forEach((w, j) => {
-      url(`${at}.webhooks[${j}].url`, w.url);
+      knownKeys(`${at}.webhooks[${j}]`, w, ["url", "credentialsFile"]);
+      url(`${at}.webhooks[${j}].url`, w.url,
+        "put the secret in a file and name it in credentialsFile (Alertmanager sends it as a bearer token), or for Slack use a slack receiver with apiUrlFile");
       if (w.credentialsFile !== undefined) text(`${at}.webhooks[${j}].credentialsFile`, w.credentialsFile, FILE_PATH, "a file path");
     });
-    r.emails?.forEach((e, j) => text(`${at}.emails[${j}].to`, e.to, /^[^\s@]+@[^\s@]+$/, "an e-mail address"));
+    r.emails?.forEach((e, j) => {
+      knownKeys(`${at}.emails[${j}]`, e, ["to"]);
+      text(`${at}.emails[${j}].to`, e.to, /^[^\s@]+@[^\s@]+$/, "an e-mail address");
+    });
     r.slack?.forEach((s, j) => {
+      knownKeys(`${at}.slack[${j}]`, s, ["channel", "apiUrlFile"]);
       text(`${at}.slack[${j}].channel`, s.channel);
       text(`${at}.slack[${j}].apiUrlFile`, s.apiUrlFile, FILE_PATH, "a file path (the Slack URL is a secret)");
     });

@@ -20,6 +20,7 @@ import { alertmanagerSecrets } from "./secrets.js";
 import type { ServiceProps, UploadFile } from "./service-container.js";
 import { Tempo } from "./tempo.js";
 import { tempoOtlpEndpoints } from "./tempo-config.js";
+import { literal } from "./terraform-template.js";
 import { serviceUrl } from "./urls.js";
 
 /** The id this repository's own app (main.ts, the local mode) gives the stack. */
@@ -40,8 +41,8 @@ export class AgentObservabilityStack extends TerraformStack {
     this.files = renderStackFiles(config);
     const files = filesByComponent(config, this.files);
 
-    new DockerProvider(this, "docker", { host: config.docker.host });
-    const network = new Network(this, "network", { name: config.docker.network });
+    new DockerProvider(this, "docker", { host: literal(config.docker.host) });
+    const network = new Network(this, "network", { name: literal(config.docker.network) });
 
     const service = (component: ComponentName): ServiceProps => ({
       stackName: config.name,
@@ -90,18 +91,18 @@ export class AgentObservabilityStack extends TerraformStack {
 
     for (const component of enabledComponents(config)) {
       new TerraformOutput(this, `${component}_url`, {
-        value: serviceUrl(config.bindAddress, config.components[component].hostPort),
+        value: literal(serviceUrl(config.bindAddress, config.components[component].hostPort)),
         description: `${component} on the Docker host`,
       });
     }
     if (config.tempo.enabled) {
       const otlp = tempoOtlpEndpoints(config);
       new TerraformOutput(this, "tempo_otlp_endpoint", {
-        value: otlp.http,
+        value: literal(otlp.http),
         description: "OTLP over HTTP into Tempo, for applications on the Docker host (OTEL_EXPORTER_OTLP_ENDPOINT)",
       });
       new TerraformOutput(this, "tempo_otlp_grpc_endpoint", {
-        value: otlp.grpc,
+        value: literal(otlp.grpc),
         description: "OTLP over gRPC into Tempo, for applications on the Docker host (OTEL_EXPORTER_OTLP_PROTOCOL=grpc)",
       });
     }

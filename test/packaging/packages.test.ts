@@ -133,6 +133,13 @@ describe("the example platform repository, with both packages installed", () => 
       expect(calls("success")).toBeGreaterThan(0);
       expect(calls("error")).toBeGreaterThan(0);
       expect(samples.find((s) => s.name === "agent_build_info")?.labels).toMatchObject({ service: "checkout-agent", version: "dev" });
+      // The installed bin judges the service the dashboards and alerts would see.
+      const bin = join(platform, "node_modules", ".bin", "agent-observability");
+      const check = await runCommand(bin, ["check", url, "--domain", "tools,llm,runs"], { cwd: platform });
+      expect(check.stdout, check.stderr).toMatch(/^PASS: \d+ families checked/m);
+      expect(check.status).toBe(0);
+      const catalog = await runCommand(bin, ["catalog", "--json"], { cwd: platform });
+      expect((JSON.parse(catalog.stdout) as { metrics: { name: string }[] }).metrics.map((m) => m.name)).toContain("agent_tool_calls_total");
     } finally {
       child.kill("SIGTERM");
     }

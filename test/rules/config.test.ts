@@ -77,7 +77,7 @@ describe("bad config is refused before anything is rendered", () => {
     ["an unknown evaluator", { evaluator: "both" as never }, /^evaluator: "both" must be "prometheus" or "grafana"/],
     ["a namespace that is not a metric prefix", { namespace: "9lives" }, /^namespace: "9lives" is not a valid metric name prefix/],
     ["a route to a missing receiver", { alertmanager: { routes: { critical: "pager" } } }, /^alertmanager\.routes\.critical: "pager" is not a receiver/],
-    ["credentials inside a webhook URL", { alertmanager: { receivers: [{ name: "paging", webhooks: [{ url: "https://user:secret@hooks.example.com/x" }] }, { name: "team" }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[0\]\.webhooks\[0\]\.url: .* must be an http\(s\) URL without credentials/],
+    ["credentials inside a webhook URL", { alertmanager: { receivers: [{ name: "paging", webhooks: [{ url: "https://user:secret@hooks.example.com/x" }] }, { name: "team" }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[0\]\.webhooks\[0\]\.url: "https:\/\/\*\*\*:\*\*\*@hooks\.example\.com\/x" carries a credential \(a user:password before @\)/],
     ["a Slack secret path with a space", { alertmanager: { receivers: [{ name: "paging" }, { name: "team", slack: [{ channel: "#x", apiUrlFile: "slack url" }] }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[1\]\.slack\[0\]\.apiUrlFile: "slack url" must be a file path/],
     ["a runbook URL that is not one", { runbookBaseUrl: "runbooks" }, /^runbookBaseUrl: "runbooks" must be an http\(s\) URL/],
     ["a rate window below 10s", { rateWindow: "5s" }, /^rateWindow: "5s" must be a duration from 10s to 1h/],
