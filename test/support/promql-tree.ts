@@ -33,16 +33,6 @@ export function child(n: SyntaxNode, name: string): SyntaxNode | undefined {
   return children(n).find((c) => c.name === name);
 }
 
-/** Every node named `name` under `n` (itself included), in order. */
-export function descendants(n: SyntaxNode, name: string): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  const cursor = n.cursor();
-  do {
-    if (cursor.name === name) out.push(cursor.node);
-  } while (cursor.next() && cursor.from < n.to);
-  return out;
-}
-
 /** A VectorSelector's metric name (from the identifier or `__name__="..."`) and its other matchers. */
 export function selectorOf(n: SyntaxNode, expr: string): { name: string | undefined; matchers: LabelMatch[] } {
   const text = (x: SyntaxNode) => expr.slice(x.from, x.to);
