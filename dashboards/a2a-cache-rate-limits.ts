@@ -7,6 +7,7 @@ import { dashboard, type DashboardContext, type PanelContext, row, withClosingRo
 import { panels } from "../contract/ids.js";
 import { drillDown } from "./navigation.js";
 import { alertAbove, alertBelow, gauge, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
+import { lintExceptions } from "./lint-exceptions.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function a2aCacheRateLimits(c: DashboardsConfig): DashboardBuilder {
@@ -51,14 +52,14 @@ function requestsLast5m({ m, q }: PanelContext) {
 }
 
 function p95Now({ r, q, t }: PanelContext) {
-  return stat({ id: 3, title: "A2A p95 (worst agent)", unit: units.Seconds }, [
+  return stat({ id: 3, title: "A2A p95 (worst agent)", unit: units.Seconds, lint: lintExceptions.recordedPerJob }, [
     query(q.recorded(r.a2a.duration.p95, { by: [], op: "max" }), "p95"),
   ]).thresholds(alertAbove(t.a2aLatency.p95Seconds));
 }
 
 function errorRateNow({ m, q }: PanelContext) {
   return stat({ id: 4, title: "A2A error rate, last 5 m", unit: units.PercentUnit, links: [a2aErrorsLink] }, [
-    query(q.ratio(m.a2a.requests, { status: "error" }, { window: "5m" }), "errors"),
+    query(q.increaseRatio(m.a2a.requests, { status: "error" }, { window: "5m" }), "errors"),
   ]);
 }
 
@@ -71,7 +72,7 @@ function tokensLastHour({ m, q }: PanelContext) {
 }
 
 function denialsLast5m({ m, q }: PanelContext) {
-  return stat({ id: 7, title: "Rate-limit denials, last 5 m", unit: units.Short, links: [deniedLink] }, [
+  return stat({ id: 7, title: "Rate-limit denials, last 5 m", unit: units.Short, links: [deniedLink], zeroWhenEmpty: true }, [
     query(q.increase(m.rateLimits.decisions, { where: { result: "denied" }, window: "5m" }), "denied"),
   ]);
 }
@@ -90,6 +91,7 @@ function durationPercentiles({ r, q, t, key }: DashboardContext) {
       title: "A2A duration p50 / p95 / p99 by agent",
       unit: units.Seconds,
       description: "From the recorded percentiles (worst operation and job per agent). The dashed line is the p95 latency alert threshold.",
+      lint: lintExceptions.recordedPerJob,
     },
     [
       query(q.recorded(r.a2a.duration.p50, byAgent), "{{agent}} p50"),
@@ -115,7 +117,7 @@ function successVsError({ m, q }: PanelContext) {
 }
 
 function a2aErrors({ m, q, key }: DashboardContext) {
-  return table({ id: key("a2aErrors"), title: "A2A errors by agent and operation", unit: units.Short, w: 24 }, [
+  return table({ id: key("a2aErrors"), title: "A2A errors by agent and operation", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.a2a.requests, { by: ["agent", "operation"], where: { status: "error" }, window: "$__range" })})`),
   ]);
 }
@@ -133,6 +135,7 @@ function hitRatioGauge({ r, q, t, key }: DashboardContext) {
       title: "Cache hit ratio by operation",
       unit: units.PercentUnit,
       description: "hits / (hits + misses) per operation (worst job), as CacheHitRatioLow compares it. Red below its threshold.",
+      lint: lintExceptions.recordedPerJob,
     },
     [query(q.recorded(r.cache.hitRatio, { by: ["operation"], op: "min" }), "{{operation}}")],
   )
@@ -149,6 +152,7 @@ function hitRatioByOperation({ r, q, t }: PanelContext) {
       unit: units.PercentUnit,
       description: "From the recorded hit ratio (worst job per operation). The dashed line is the CacheHitRatioLow threshold.",
       w: 9,
+      lint: lintExceptions.recordedPerJob,
     },
     [query(q.recorded(r.cache.hitRatio, { by: ["operation"], op: "min" }), "{{operation}}")],
   )
@@ -159,7 +163,7 @@ function hitRatioByOperation({ r, q, t }: PanelContext) {
 }
 
 function cacheLatency({ r, q }: PanelContext) {
-  return timeseries({ id: 24, title: "Cache latency p95 by operation", unit: units.Seconds, description: "Recorded p95 (worst job).", w: 24 }, [
+  return timeseries({ id: 24, title: "Cache latency p95 by operation", unit: units.Seconds, description: "Recorded p95 (worst job).", w: 24, lint: lintExceptions.recordedPerJob }, [
     query(q.recorded(r.cache.duration.p95, { by: ["operation"], op: "max" }), "{{operation}}"),
   ]);
 }
@@ -183,7 +187,7 @@ function rateLimitDecisions({ m, q, t, key }: DashboardContext) {
 }
 
 function deniedEndpoints({ m, q, key }: DashboardContext) {
-  return table({ id: key("deniedEndpoints"), title: "Denied requests by endpoint", unit: units.Short }, [
+  return table({ id: key("deniedEndpoints"), title: "Denied requests by endpoint", unit: units.Short, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.rateLimits.decisions, { by: ["endpoint"], where: { result: "denied" }, window: "$__range" })})`),
   ]);
 }

@@ -20,6 +20,7 @@ import {
   thresholdLine,
   timeseries,
 } from "./panels.js";
+import { lintExceptions } from "./lint-exceptions.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function agentOperations(c: DashboardsConfig): DashboardBuilder {
@@ -85,6 +86,7 @@ function toolErrorsPerMinute({ m, q, t, audit, key }: DashboardContext) {
       unit: units.OpsPerMinute,
       description: "Failed tool calls per minute per job, per tool and overall. The dashed line is the HighToolErrorRate threshold.",
       links: [toolErrorsLink],
+      zeroWhenEmpty: true,
     },
     [
       query(`${q.rate(m.tools.errors, { by: ["tool"], perJob: true })} * 60`, `${q.jobLegend} {{tool}}`),
@@ -111,6 +113,7 @@ function toolDurationP95({ r, q, t, audit, key }: DashboardContext) {
       title: "Tool call duration p95 by tool",
       unit: units.Seconds,
       description: "From the recorded p95 per tool (worst job). The dashed line is the tool timeout.",
+      lint: lintExceptions.recordedPerJob,
     },
     [query(q.recorded(r.tools.duration.p95, { by: ["tool"], op: "max" }), "{{tool}}")],
   )
@@ -140,7 +143,7 @@ function topTools({ m, q }: PanelContext) {
 }
 
 function toolErrorsByType({ m, q, key }: DashboardContext) {
-  return table({ id: key("toolErrorsByType"), title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24 }, [
+  return table({ id: key("toolErrorsByType"), title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.tools.errors, { by: ["tool", "agent", "error_type"], window: "$__range" })})`),
   ]);
 }
@@ -179,7 +182,7 @@ function highRiskApprovals({ m, q, audit }: PanelContext) {
   const decided = (decision: "approved" | "rejected") =>
     q.increase(m.approvals.decisions, { where: { risk_level: highRisk, decision }, window: "$__range" });
   const dataLinks = audit("High-risk approvals", { events: ["approval_requested", "approval_decided"], filters: [where("risk_level", "=~", "high|critical")] });
-  return stat({ id: 13, title: "High-risk approvals: pending / approved / rejected", unit: units.Short, w: 12, h: 8, dataLinks }, [
+  return stat({ id: 13, title: "High-risk approvals: pending / approved / rejected", unit: units.Short, w: 12, h: 8, dataLinks, zeroWhenEmpty: true }, [
     query(q.sum(m.approvals.pending, { where: { risk_level: highRisk } }), "pending"),
     query(decided("approved"), "approved"),
     query(decided("rejected"), "rejected"),
@@ -204,6 +207,7 @@ function memorySearchLatency({ r, q, t, audit, key }: DashboardContext) {
       title: "Memory search latency p95 by segment",
       unit: units.Seconds,
       description: "From the recorded p95 per segment (worst job). The dashed line is the MemorySearchLatencyHigh threshold.",
+      lint: lintExceptions.recordedPerJob,
     },
     [query(q.recorded(r.memory.duration.p95, { by: ["segment"], where: { operation: "search" }, op: "max" }), "{{segment}}")],
   )
@@ -228,7 +232,7 @@ function memoryOperations({ m, q, audit }: PanelContext) {
 }
 
 function memoryErrors({ m, q, key }: DashboardContext) {
-  return table({ id: key("memoryErrors"), title: "Memory errors by operation and segment", unit: units.Short, w: 24 }, [
+  return table({ id: key("memoryErrors"), title: "Memory errors by operation and segment", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.memory.operations, { by: ["operation", "segment"], where: { status: "error" }, window: "$__range" })})`),
   ]);
 }
@@ -240,6 +244,7 @@ function tokenUsage({ r, q, t, budget, key }: DashboardContext) {
       title: `Token usage over the trailing ${budget.window}`,
       unit: units.Short,
       description: "Tokens used over the trailing budget window by all applications. The dashed line is the daily token budget.",
+      lint: lintExceptions.platformBudget,
     },
     [query(q.recorded(r.budget.tokens), "tokens, trailing window")],
   )
@@ -249,7 +254,7 @@ function tokenUsage({ r, q, t, budget, key }: DashboardContext) {
 }
 
 function tokensPerHour({ r, q }: PanelContext) {
-  return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short }, [
+  return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short, lint: lintExceptions.recordedPerJob }, [
     query(`${q.recorded(r.llm.tokens, { by: ["type"] })} * 3600`, "{{type}}"),
   ]).timeFrom("24h");
 }
@@ -275,7 +280,7 @@ function runsInProgress({ m, q }: PanelContext) {
 }
 
 function failedRuns({ m, q, key }: DashboardContext) {
-  return table({ id: key("failedRuns"), title: "Failed agent runs by agent and outcome", unit: units.Short }, [
+  return table({ id: key("failedRuns"), title: "Failed agent runs by agent and outcome", unit: units.Short, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.runs.runs, { by: ["agent", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
   ]);
 }

@@ -10,6 +10,7 @@ import { dashboard, type DashboardContext, type PanelContext, row, withClosingRo
 import { panels } from "../contract/ids.js";
 import { drillDown } from "./navigation.js";
 import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
+import { lintExceptions } from "./lint-exceptions.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function llmUsage(c: DashboardsConfig): DashboardBuilder {
@@ -44,7 +45,6 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
 
 const errorsLink = drillDown("llmErrorsByAgent", "LLM errors by agent");
 const failed = { not: "success" } as const;
-const platformWide = "Counts every application: the job, instance, provider, model and agent variables do not filter it.";
 
 /** The LLM calls of the clicked series' model, for data links. */
 function callsOfClickedModel(audit: PanelContext["audit"], failedOnly = false) {
@@ -60,7 +60,7 @@ function requestsByModel({ m, q, audit }: PanelContext) {
 
 function errorsByModel({ m, q, audit }: PanelContext) {
   const dataLinks = callsOfClickedModel(audit, true);
-  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink], dataLinks }, [
+  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink], dataLinks, zeroWhenEmpty: true }, [
     query(q.rate(m.llm.requests, { by: ["provider", "model"], where: { status: failed } }), "{{provider}} {{model}}"),
   ]);
 }
@@ -89,6 +89,7 @@ function latencyPercentiles({ r, q, t, audit, key }: DashboardContext) {
       title: "LLM latency p50 / p95 / p99",
       unit: units.Seconds,
       description: "From the recorded percentiles per provider and model (worst job). The dashed line is the p95 latency alert threshold.",
+      lint: lintExceptions.recordedPerJob,
     },
     [
       query(q.recorded(r.llm.duration.p50, by), "{{provider}} {{model}} p50"),
@@ -101,7 +102,7 @@ function latencyPercentiles({ r, q, t, audit, key }: DashboardContext) {
 }
 
 function errorsByAgent({ m, q, key }: DashboardContext) {
-  return table({ id: key("llmErrorsByAgent"), title: "LLM errors by provider, model, agent and outcome", unit: units.Short, w: 24 }, [
+  return table({ id: key("llmErrorsByAgent"), title: "LLM errors by provider, model, agent and outcome", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
     instantQuery(
       `sort_desc(${q.increase(m.llm.requests, { by: ["provider", "model", "agent", "status"], where: { status: failed }, window: "$__range" })})`,
     ),
@@ -116,7 +117,8 @@ function againstBudget(x: DashboardContext, kind: BudgetKind) {
       id: b.panelId,
       title: `${b.what}, trailing ${x.budget.window}, against the budget`,
       unit: b.unit,
-      description: `${b.used} over the trailing budget window. ${platformWide} The dashed line is the daily ${b.budget}.`,
+      description: `${b.used} over the trailing budget window. The dashed line is the daily ${b.budget}.`,
+      lint: lintExceptions.platformBudget,
     },
     [query(x.all.recorded(b.recorded), `${kind}, trailing window`)],
   )
@@ -163,7 +165,8 @@ function projected(x: DashboardContext, kind: BudgetKind, id: number) {
       unit: b.unit,
       description:
         `Linear projection of the trailing-window total from its last ${lookback}, as the forecast alert makes it. ` +
-        `${platformWide} The dashed line is the ${b.budget}.`,
+        `The dashed line is the ${b.budget}.`,
+      lint: lintExceptions.platformBudget,
     },
     [query(`predict_linear(${x.all.selectRecorded(b.recorded)}[${lookback}], ${b.hours * 3600})`, `projected in ${b.hours} h`)],
   )
@@ -178,7 +181,7 @@ function hoursUntil(x: DashboardContext, kind: BudgetKind, id: number) {
   const perHour = `${x.all.increase(b.metric, { window: lookback })} / ${durationSeconds(lookback) / 3600}`;
   const expr = `clamp_min((${b.limit} - ${x.all.recorded(b.recorded, { by: [] })}) / (${perHour}), 0)`;
   return stat(
-    { id, title: `Hours until the ${b.budget} is reached`, unit: units.Hours, description: `At the pace of the last ${lookback}. ${platformWide}`, w: 12 },
+    { id, title: `Hours until the ${b.budget} is reached`, unit: units.Hours, description: `At the pace of the last ${lookback}.`, w: 12, lint: lintExceptions.platformBudget },
     [query(expr, kind)],
   ).thresholds(alertBelow(b.hours));
 }

@@ -18,6 +18,7 @@ import { DataqueryBuilder, PromQueryFormat } from "@grafana/grafana-foundation-s
 import { PanelBuilder as StatBuilder } from "@grafana/grafana-foundation-sdk/stat";
 import { PanelBuilder as TableBuilder } from "@grafana/grafana-foundation-sdk/table";
 import { PanelBuilder as TimeseriesBuilder } from "@grafana/grafana-foundation-sdk/timeseries";
+import { exceptionSentences, type LintExceptions } from "./lint-exceptions.js";
 import { DATASOURCE_VARIABLE } from "./variables.js";
 
 export interface PanelSpec {
@@ -35,6 +36,14 @@ export interface PanelSpec {
   readonly links?: readonly DashboardLinkBuilder[];
   /** Links from each series to what lies behind it (the audit lines in Explore). */
   readonly dataLinks?: readonly DashboardLinkBuilder[];
+  /**
+   * It counts events whose absence means none happened (errors, denials, high-risk approvals,
+   * firing alerts): it shows 0, not "No data", when its queries return no series. Never on a
+   * percentile, a ratio or a gauge of something that must exist: there, no data is the problem.
+   */
+  readonly zeroWhenEmpty?: boolean;
+  /** Rules of Grafana's dashboard-linter its queries break on purpose, each with why (added to the description). */
+  readonly lint?: LintExceptions;
 }
 
 const prometheusDatasource = { type: "prometheus", uid: `\${${DATASOURCE_VARIABLE}}` };
@@ -64,6 +73,7 @@ interface AnyPanelBuilder {
   span(w: number): unknown;
   height(h: number): unknown;
   links(links: DashboardLinkBuilder[]): unknown;
+  noValue(noValue: string): unknown;
   dataLinks(links: DashboardLinkBuilder[]): unknown;
   withTarget(target: DataqueryBuilder): unknown;
 }
@@ -77,7 +87,9 @@ function base<B extends AnyPanelBuilder>(builder: B, spec: PanelSpec, queries: r
   builder.datasource(prometheusDatasource);
   builder.span(spec.w ?? size.w);
   builder.height(spec.h ?? size.h);
-  if (spec.description) builder.description(spec.description);
+  const description = [spec.description, ...exceptionSentences(spec.lint)].filter((s) => s !== undefined && s !== "").join(" ");
+  if (description) builder.description(description);
+  if (spec.zeroWhenEmpty) builder.noValue("0");
   if (spec.links) builder.links([...spec.links]);
   if (spec.dataLinks && spec.dataLinks.length > 0) builder.dataLinks([...spec.dataLinks]);
   queries.forEach((q, i) => builder.withTarget(q.refId(REF_IDS[i]!).datasource(prometheusDatasource)));
@@ -171,7 +183,7 @@ export function upDownMappings() {
 }
 
 /** Recent audit log lines from Loki (uid `lokiUid`), newest first. */
-export function logs(spec: Omit<PanelSpec, "unit"> & { readonly id: number }, lokiUid: string, expr: string): LogsBuilder {
+export function logs(spec: Omit<PanelSpec, "unit" | "zeroWhenEmpty" | "lint"> & { readonly id: number }, lokiUid: string, expr: string): LogsBuilder {
   const loki = { type: "loki", uid: lokiUid };
   const builder = new LogsBuilder()
     .id(spec.id)

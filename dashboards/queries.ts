@@ -3,7 +3,7 @@
 // variables whose label the series carries, so no query filters by a label its series lacks.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { RecordedSeries } from "../contract/recorded.js";
-import type { PrometheusSeries } from "../contract/prometheus-series.js";
+import { prometheusSeries, type PrometheusSeries } from "../contract/prometheus-series.js";
 import { type FilterVariable, filtersMetric, filtersRecorded } from "./variables.js";
 
 /** `"v"` is `label="v"`; the object forms are `!=`, `=~` and `!~`. */
@@ -69,6 +69,16 @@ export class Queries {
     return withMatchers(s.name, [...filters, ...matchers(where)]);
   }
 
+  /**
+   * `ALERTS` in `state`. An alert keeps the job and instance only where its rule kept them (an
+   * SLO's or a budget's alert has neither), so each target matcher also takes an absent label:
+   * such alerts stay listed whichever job and instance are picked, "All" (`.+`) included.
+   */
+  selectAlerts(state: "firing" | "pending"): string {
+    const filters = this.variables.filter((v) => v.target).map((v) => matcher(v.label, { re: `$${v.name}|` }));
+    return withMatchers(prometheusSeries.alerts.name, [...filters, matcher("alertstate", state)]);
+  }
+
   /** Per-second rate of a counter, summed by `by`. */
   rate<M extends ResolvedMetric>(m: M, a: Aggregation<M> = {}): string {
     return sumBy(this.keep(a), `rate(${this.select(m, a.where)}[${a.window ?? RATE_INTERVAL}])`);
@@ -95,6 +105,11 @@ export class Queries {
     const part = sumBy(this.keep(a), `rate(${this.select(m, { ...a.where, ...bad })}[${window}])`);
     const whole = sumBy(this.keep(a), `rate(${this.select(m, a.where)}[${window}])`);
     return `${part} / ${whole}`;
+  }
+
+  /** `bad / all` of a counter's increase over a fixed window: the share of that window's events (e.g. of the last 5 m). */
+  increaseRatio<M extends ResolvedMetric>(m: M, bad: Where<M>, a: Aggregation<M> & { readonly window: string }): string {
+    return `${this.increase(m, { ...a, where: { ...a.where, ...bad } })} / ${this.increase(m, a)}`;
   }
 
   /** The `phi` quantile of a histogram from its buckets, per `by`. */

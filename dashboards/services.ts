@@ -12,6 +12,7 @@ import { alertAbove, instantQuery, query, stacked, stat, steps, table, threshold
 import { prometheusSeries } from "../contract/prometheus-series.js";
 // The codes GRPCErrorRatioHigh counts as server failures, so the panel and the alert agree.
 import { grpcServerErrorCodes } from "../contract/promql.js";
+import { lintExceptions } from "./lint-exceptions.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function services(c: DashboardsConfig): DashboardBuilder {
@@ -82,7 +83,7 @@ function httpDuration({ m, q }: PanelContext) {
 }
 
 function httpServerErrors({ m, q, key }: DashboardContext) {
-  return table({ id: key("httpServerErrors"), title: "HTTP 5xx by route, method and status code", unit: units.Short }, [
+  return table({ id: key("httpServerErrors"), title: "HTTP 5xx by route, method and status code", unit: units.Short, zeroWhenEmpty: true }, [
     instantQuery(
       `sort_desc(${q.increase(m.http.requests, { by: ["route", "method", "status_code"], where: { status_code: serverError }, window: "$__range" })})`,
     ),
@@ -123,7 +124,7 @@ function grpcDuration({ m, q }: PanelContext) {
 }
 
 function grpcErrorCodes({ m, q, key }: DashboardContext) {
-  return table({ id: key("grpcErrorCodes"), title: "gRPC errors by method and code", unit: units.Short, w: 24 }, [
+  return table({ id: key("grpcErrorCodes"), title: "gRPC errors by method and code", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
     instantQuery(
       `sort_desc(${q.increase(m.grpc.handled, { by: ["grpc_service", "grpc_method", "grpc_code"], where: { grpc_code: { not: "OK" } }, window: "$__range" })})`,
     ),
@@ -149,13 +150,13 @@ function pipelineRuns({ m, q, t, key }: DashboardContext) {
 }
 
 function pipelineDuration({ r, q }: PanelContext) {
-  return timeseries({ id: 22, title: "Pipeline duration p95 by pipeline", unit: units.Seconds, description: "Recorded p95 (worst job)." }, [
+  return timeseries({ id: 22, title: "Pipeline duration p95 by pipeline", unit: units.Seconds, description: "Recorded p95 (worst job).", lint: lintExceptions.recordedPerJob }, [
     query(q.recorded(r.pipelines.duration.p95, { by: ["pipeline"], op: "max" }), "{{pipeline}}"),
   ]);
 }
 
 function failedPipelines({ m, q, key }: DashboardContext) {
-  return table({ id: key("failedPipelines"), title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24 }, [
+  return table({ id: key("failedPipelines"), title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.pipelines.runs, { by: ["pipeline", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
   ]);
 }
@@ -178,6 +179,7 @@ function instrumentationErrors({ m, q, t, key }: DashboardContext) {
       unit: units.OpsPerMinute,
       description: "Problems the instrumentation absorbed instead of throwing into the application. The dashed line is the alert threshold.",
       w: 12,
+      zeroWhenEmpty: true,
     },
     [query(`${q.rate(m.self.instrumentationErrors, { by: ["reason"], perJob: true })} * 60`, `${q.jobLegend} {{reason}}`)],
   )
@@ -193,6 +195,7 @@ function labelOverflow({ m, q, t, key }: DashboardContext) {
       unit: units.OpsPerMinute,
       description: "The cardinality guard at work: a label had more distinct values than its limit. The dashed line is the alert threshold.",
       w: 12,
+      zeroWhenEmpty: true,
     },
     [query(`${q.rate(m.self.labelOverflow, { by: ["metric", "label"], perJob: true })} * 60`, `${q.jobLegend} {{metric}} {{label}}`)],
   )

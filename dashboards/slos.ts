@@ -8,13 +8,14 @@ import { where } from "../contract/logql.js";
 import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "../contract/ids.js";
 import { instantQuery, query, stat, steps, table, thresholdLine, timeseries } from "./panels.js";
-import { prometheusSeries } from "../contract/prometheus-series.js";
+import { lintExceptions } from "./lint-exceptions.js";
 import { instanceVariable, jobVariable, recordedLabelVariable } from "./variables.js";
 
 export function slos(c: DashboardsConfig): DashboardBuilder {
   const { builder, x } = dashboard(c, "slos", "Error budget remaining and burn rate per SLO; alerts pending and firing.", [
     recordedLabelVariable(c.recorded.slo.budgetRemaining, "slo", "SLO"),
-    // Alerts keep the job and instance of the series they fired on, when their rule kept them.
+    // Alerts keep the job and instance of the series they fired on, when their rule kept them
+    // (Queries.selectAlerts); the SLO series have neither.
     jobVariable(c),
     instanceVariable(c),
   ]);
@@ -46,6 +47,7 @@ function budgetRemaining({ r, q, key }: DashboardContext) {
       title: "Error budget remaining",
       unit: units.PercentUnit,
       description: "Share of the error budget left over the SLO period (negative: overspent).",
+      lint: lintExceptions.sloSeries,
       w: 24,
       h: 5,
     },
@@ -54,7 +56,7 @@ function budgetRemaining({ r, q, key }: DashboardContext) {
 }
 
 function budgetRemainingOverTime({ r, q }: PanelContext) {
-  return timeseries({ id: 3, title: "Error budget remaining over time", unit: units.PercentUnit }, [
+  return timeseries({ id: 3, title: "Error budget remaining over time", unit: units.PercentUnit, lint: lintExceptions.sloSeries }, [
     query(q.recorded(r.slo.budgetRemaining), "{{slo}}"),
   ])
     .thresholds(budgetSteps())
@@ -77,6 +79,7 @@ function burnRate({ r, q }: PanelContext) {
       description:
         "Error ratio / error budget, over the last 5 m and over the whole SLO period. At 1 the budget lasts exactly the period; " +
         "the dashed lines are the burn-rate alerts' factors (each also needs its long window to agree).",
+      lint: lintExceptions.sloSeries,
     },
     [query(q.recorded(r.slo.currentBurnRate), "{{slo}} 5m"), query(q.recorded(r.slo.periodBurnRate), "{{slo}} period")],
   )
@@ -92,6 +95,7 @@ function errorRatioByWindow({ r, q }: PanelContext) {
       unit: units.PercentUnit,
       description: "The windows the multi-window burn-rate alerts compare, against the error budget.",
       w: 24,
+      lint: lintExceptions.sloSeries,
     },
     [
       ...sloWindows.map((w) => query(q.recorded(r.slo.errorRatio[w]), `{{slo}} ${w}`)),
@@ -101,19 +105,19 @@ function errorRatioByWindow({ r, q }: PanelContext) {
 }
 
 function firingAlerts({ q, key }: DashboardContext) {
-  return table({ id: key("firingAlerts"), title: "Firing alerts", unit: units.NoUnit, w: 24 }, [
-    instantQuery(q.selectPrometheus(prometheusSeries.alerts, { alertstate: "firing" })),
+  return table({ id: key("firingAlerts"), title: "Firing alerts", unit: units.NoUnit, w: 24, zeroWhenEmpty: true, lint: lintExceptions.unownedAlerts }, [
+    instantQuery(q.selectAlerts("firing")),
   ]);
 }
 
 function firingOverTime({ q }: PanelContext) {
-  return timeseries({ id: 12, title: "Firing alerts by name", unit: units.Short }, [
-    query(`sum by (alertname, severity) (${q.selectPrometheus(prometheusSeries.alerts, { alertstate: "firing" })})`, "{{alertname}} ({{severity}})"),
+  return timeseries({ id: 12, title: "Firing alerts by name", unit: units.Short, zeroWhenEmpty: true, lint: lintExceptions.unownedAlerts }, [
+    query(`sum by (alertname, severity) (${q.selectAlerts("firing")})`, "{{alertname}} ({{severity}})"),
   ]);
 }
 
 function pendingAlerts({ q }: PanelContext) {
-  return table({ id: 13, title: "Pending alerts", unit: units.NoUnit }, [
-    instantQuery(q.selectPrometheus(prometheusSeries.alerts, { alertstate: "pending" })),
+  return table({ id: 13, title: "Pending alerts", unit: units.NoUnit, zeroWhenEmpty: true, lint: lintExceptions.unownedAlerts }, [
+    instantQuery(q.selectAlerts("pending")),
   ]);
 }

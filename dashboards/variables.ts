@@ -22,6 +22,16 @@ export interface VariableSource {
 /** Name of the datasource variable every panel's queries go through. */
 export const DATASOURCE_VARIABLE = "datasource";
 
+/**
+ * What "All" sends. Every raw series has a job and an instance, so their variables send `.+`, as
+ * Grafana's dashboard-linter asks; a domain label may be empty (to Prometheus, absent) on some
+ * series, which `.+` would hide, so the other variables send `.*`.
+ */
+export const ALL_VALUES = { target: ".+", label: ".*" } as const;
+
+/** The scrape-target variables' names, which dashboard-linter expects. */
+export const TARGET_VARIABLES = { job: "job", instance: "instance" } as const;
+
 /** A variable that filters queries by one label. */
 export interface FilterVariable {
   /** Variable name, used as `$name` in queries. */
@@ -57,7 +67,7 @@ export function filtersRecorded(variable: FilterVariable, s: RecordedSeries): bo
 
 export function jobVariable(c: VariableSource): FilterVariable {
   return {
-    name: "job",
+    name: TARGET_VARIABLES.job,
     title: "Job",
     label: c.jobLabel,
     target: true,
@@ -67,7 +77,7 @@ export function jobVariable(c: VariableSource): FilterVariable {
 
 export function instanceVariable(c: VariableSource): FilterVariable {
   return {
-    name: "instance",
+    name: TARGET_VARIABLES.instance,
     title: "Instance",
     label: "instance",
     target: true,
@@ -106,7 +116,7 @@ export function datasourceVariable(c: VariableSource): cog.Builder<VariableModel
     .current({ selected: true, text: "Prometheus", value: c.datasources.prometheus.uid });
 }
 
-/** The Grafana variable for a filter: multi-select, "All" matching every value. */
+/** The Grafana variable for a filter: multi-select, "All" matching every value (see ALL_VALUES). */
 export function queryVariable(variable: FilterVariable): cog.Builder<VariableModel> {
   return new QueryVariableBuilder(variable.name)
     .label(variable.title)
@@ -117,6 +127,6 @@ export function queryVariable(variable: FilterVariable): cog.Builder<VariableMod
     .sort(VariableSort.AlphabeticalAsc)
     .multi(true)
     .includeAll(true)
-    .allValue(".*")
+    .allValue(variable.target ? ALL_VALUES.target : ALL_VALUES.label)
     .current({ selected: true, text: "All", value: "$__all" });
 }

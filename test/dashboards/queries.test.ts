@@ -140,9 +140,9 @@ describe("the query checker", () => {
 });
 
 describe("substituteVariables", () => {
-  it("replaces Grafana's built-ins and the dashboard variables", () => {
-    expect(substituteVariables('rate(x{job=~"$job", a=~"${agent}", b=~"[[tool]]"}[$__rate_interval])')).toBe(
-      'rate(x{job=~".*", a=~".*", b=~".*"}[1m])',
+  it("replaces Grafana's built-ins and the dashboard variables (All: .+ for job and instance, .* for the others)", () => {
+    expect(substituteVariables('rate(x{job=~"$job", instance=~"$instance", a=~"${agent}", b=~"[[tool]]"}[$__rate_interval])')).toBe(
+      'rate(x{job=~".+", instance=~".+", a=~".*", b=~".*"}[1m])',
     );
     expect(substituteVariables('increase(x{job=~"$job"}[$__range])', { job: "demo", __range: "6h" })).toBe('increase(x{job=~"demo"}[6h])');
     expect(substituteVariables('x{a=~"${agent:regex}"}', { agent: "a|b" })).toBe('x{a=~"a|b"}');

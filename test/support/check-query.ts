@@ -3,14 +3,12 @@
 // and take rates only of counters. Labels are followed through the expression the way
 // Prometheus computes them, so `sum by (tool) (...)` over a series without `tool` is caught,
 // and so is a legend naming a label the result no longer has.
-import { parser } from "@prometheus-io/lezer-promql";
 import { COUNTER_KINDS, type KnownSeries } from "./known-series.js";
-
-type SyntaxNode = ReturnType<typeof parser.parse>["topNode"];
+import { child, children, type LabelMatch, parsePromQL, selectorOf, type SyntaxNode, unquote } from "./promql-tree.js";
 
 export interface SelectorUse {
   readonly series: string;
-  readonly matchers: readonly { readonly label: string; readonly op: string; readonly value: string }[];
+  readonly matchers: readonly LabelMatch[];
 }
 
 export interface QueryReport {
@@ -36,23 +34,11 @@ const EMPTY_FUNCTIONS = new Set(["vector", "absent", "absent_over_time"]);
 
 /** Checks `expr` (with template variables already substituted). */
 export function checkQuery(expr: string, known: ReadonlyMap<string, KnownSeries>, options: { legend?: string } = {}): QueryReport {
-  const problems: string[] = [];
   const selectors: SelectorUse[] = [];
-  const tree = parser.parse(expr);
-  tree.iterate({
-    enter: (n) => {
-      if (n.type.isError) problems.push(`syntax error at ${n.from}: ${JSON.stringify(expr.slice(Math.max(0, n.from - 10), n.to + 10))}`);
-    },
-  });
+  const { top, errors: problems } = parsePromQL(expr);
   if (problems.length > 0) return { problems, selectors };
 
   const text = (n: SyntaxNode) => expr.slice(n.from, n.to);
-  const children = (n: SyntaxNode): SyntaxNode[] => {
-    const out: SyntaxNode[] = [];
-    for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
-    return out;
-  };
-  const child = (n: SyntaxNode, name: string) => children(n).find((c) => c.name === name);
   const operands = (n: SyntaxNode) => children(n).filter((c) => EXPRESSIONS.has(c.name));
   const grouping = (n: SyntaxNode | undefined) =>
     n ? children(n).filter((c) => c.name === "LabelName" || c.name === "QuotedLabelName").map((c) => unquote(text(c))) : [];
@@ -63,28 +49,18 @@ export function checkQuery(expr: string, known: ReadonlyMap<string, KnownSeries>
   };
 
   const selector = (n: SyntaxNode): Result => {
-    const identifier = child(n, "Identifier");
-    const matchers = children(child(n, "LabelMatchers") ?? n).filter((c) => c.name === "UnquotedLabelMatcher" || c.name === "QuotedLabelMatcher");
-    const parsed = matchers.map((m) => {
-      const parts = children(m);
-      const label = parts[0] ? unquote(text(parts[0])) : "";
-      const op = text(parts.find((p) => p.name === "MatchOp") ?? m);
-      const value = unquote(text(parts.filter((p) => p.name === "StringLiteral").at(-1) ?? m));
-      return { label, op, value };
-    });
-    const name = identifier ? text(identifier) : parsed.find((m) => m.label === "__name__" && m.op === "=")?.value;
+    const { name, matchers: parsed } = selectorOf(n, expr);
     if (!name) {
       problems.push(`selector ${text(n)} names no metric`);
       return new Set();
     }
-    selectors.push({ series: name, matchers: parsed.filter((m) => m.label !== "__name__") });
+    selectors.push({ series: name, matchers: parsed });
     const series = known.get(name);
     if (!series) {
       problems.push(`unknown series ${name}: not in the catalog, the recorded series, or Prometheus's own`);
       return new Set();
     }
     for (const m of parsed) {
-      if (m.label === "__name__") continue;
       if (!series.labels.has(m.label)) {
         problems.push(`${name}: no label ${m.label} to match (it has: ${describe(new Set(series.labels))})`);
         continue;
@@ -207,7 +183,7 @@ export function checkQuery(expr: string, known: ReadonlyMap<string, KnownSeries>
     return new Set([...lhs].filter((l) => !matching.includes(l)));
   };
 
-  const result = walk(tree.topNode);
+  const result = walk(top);
   const resultLabels = result === "scalar" ? undefined : result;
   if (options.legend) {
     for (const [, label] of options.legend.matchAll(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g)) {
@@ -222,12 +198,4 @@ function literalValues(op: string, value: string): string[] | undefined {
   if (op === "=" || op === "!=") return [value];
   if (/^[a-zA-Z0-9_:-]+(\|[a-zA-Z0-9_:-]+)*$/.test(value)) return value.split("|");
   return undefined;
-}
-
-/** The value of a PromQL string literal (double, single or back quotes). */
-function unquote(literal: string): string {
-  const quote = literal[0];
-  if (quote !== '"' && quote !== "'" && quote !== "`") return literal;
-  const body = literal.slice(1, -1);
-  return quote === "`" ? body : body.replace(/\\(.)/g, "$1");
 }
