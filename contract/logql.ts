@@ -3,6 +3,8 @@
 // field names are typed by the audit event itself, so a filter on a field the events do not carry
 // does not compile.
 import type { AuditEvent, AuditEventName } from "@agent-observability/instrumentation/catalog";
+// LogQL string literals are PromQL's (Go's quoting), so one function writes both.
+import { quote } from "./promql.js";
 
 export type AuditField = Exclude<keyof AuditEvent, "event">;
 export type FilterOp = "=" | "!=" | "=~" | "!~";
@@ -18,10 +20,6 @@ export interface AuditLogQuery {
   /** One event, or several (matched with a regex on the `event` stream label). */
   readonly events: AuditEventName | readonly AuditEventName[];
   readonly filters?: readonly FieldFilter[];
-}
-
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 
 export function logql(query: AuditLogQuery): string {

@@ -2,12 +2,13 @@
 // `Queries` is bound to one dashboard's variables: every selector it writes is filtered by the
 // variables whose label the series carries, so no query filters by a label its series lacks.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
+import { type Match, matcher, matcherList, withMatchers } from "../contract/promql.js";
 import type { RecordedSeries } from "../contract/recorded.js";
 import { prometheusSeries, type PrometheusSeries } from "../contract/prometheus-series.js";
 import { type FilterVariable, filtersMetric, filtersRecorded } from "./variables.js";
 
 /** `"v"` is `label="v"`; the object forms are `!=`, `=~` and `!~`. */
-export type Match = string | { readonly not: string } | { readonly re: string } | { readonly notRe: string };
+export type { Match } from "../contract/promql.js";
 
 export type LabelOf<M extends ResolvedMetric> = M["labels"][number]["name"];
 export type Where<M extends ResolvedMetric> = { readonly [L in LabelOf<M>]?: Match };
@@ -48,7 +49,7 @@ export class Queries {
   /** `name{job=~"$job", instance=~"$instance", agent=~"$agent", ...where}`. */
   select<M extends ResolvedMetric>(m: M, where: Where<M> = {}, series: string = m.name): string {
     const filters = this.variables.filter((v) => filtersMetric(v, m)).map((v) => matcher(v.label, { re: `$${v.name}` }));
-    return withMatchers(series, [...filters, ...matchers(where as Record<string, Match>)]);
+    return withMatchers(series, [...filters, ...matcherList(where as Record<string, Match>)]);
   }
 
   /** A recorded series, filtered by the variables whose label it kept. */
@@ -57,7 +58,7 @@ export class Queries {
       if (!s.labels.includes(label)) throw new Error(`${s.record} has no label ${label}`);
     }
     const filters = this.variables.filter((v) => filtersRecorded(v, s)).map((v) => matcher(v.label, { re: `$${v.name}` }));
-    return withMatchers(s.record, [...filters, ...matchers(where)]);
+    return withMatchers(s.record, [...filters, ...matcherList(where)]);
   }
 
   /** A series Prometheus writes (`up`, `ALERTS`), filtered by the scrape-target variables. */
@@ -66,7 +67,7 @@ export class Queries {
       if (!s.labels.includes(label)) throw new Error(`${s.name} has no label ${label}`);
     }
     const filters = this.variables.filter((v) => v.target).map((v) => matcher(v.label, { re: `$${v.name}` }));
-    return withMatchers(s.name, [...filters, ...matchers(where)]);
+    return withMatchers(s.name, [...filters, ...matcherList(where)]);
   }
 
   /**
@@ -143,24 +144,4 @@ function sumBy(by: readonly string[] | undefined, inner: string): string {
 
 function aggregate(op: string, by: readonly string[] | undefined, inner: string): string {
   return by && by.length > 0 ? `${op} by (${by.join(", ")}) (${inner})` : `${op}(${inner})`;
-}
-
-function withMatchers(series: string, list: readonly string[]): string {
-  return list.length === 0 ? series : `${series}{${list.join(", ")}}`;
-}
-
-function matchers(where: Readonly<Record<string, Match | undefined>>): string[] {
-  return Object.entries(where).flatMap(([label, match]) => (match === undefined ? [] : [matcher(label, match)]));
-}
-
-function matcher(label: string, match: Match): string {
-  if (typeof match === "string") return `${label}=${quote(match)}`;
-  if ("not" in match) return `${label}!=${quote(match.not)}`;
-  if ("re" in match) return `${label}=~${quote(match.re)}`;
-  return `${label}!~${quote(match.notRe)}`;
-}
-
-/** A PromQL string literal. */
-export function quote(value: string): string {
-  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }

@@ -6,7 +6,7 @@ import type { ResolvedMetric } from "@agent-observability/instrumentation/catalo
 import type { RulesConfig } from "./config.js";
 import { counter, evalTime, input, type Labels, labelText, type TestClock, testClock, testInterval } from "./scenario.js";
 import { allRecordedSeries, recordedSeriesOf, type SourcedSeries } from "../contract/recorded.js";
-import { num } from "../contract/promql.js";
+import { num, quote } from "../contract/promql.js";
 import { sloTestEvents } from "./slo-events.js";
 
 /** Every counter input grows this much a step. */
@@ -120,7 +120,7 @@ function sloTests(c: RulesConfig, t: Timing) {
     const budget = Number(num(1 - slo.objective));
     const ratio = 0.5;
     const burn = ratio / budget;
-    const one = (record: string, value: number) => exprTest(t, `${record}{slo=${JSON.stringify(slo.name)}}`, [{ labels: `${record}{slo=${JSON.stringify(slo.name)}}`, value }]);
+    const one = (record: string, value: number) => exprTest(t, `${record}{slo=${quote(slo.name)}}`, [{ labels: `${record}{slo=${quote(slo.name)}}`, value }]);
     return {
       name: `SLO ${slo.name}: error ratios, burn rates, budget remaining`,
       interval: testInterval(t.clock),

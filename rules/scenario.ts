@@ -5,7 +5,7 @@ import type { ResolvedMetric } from "@agent-observability/instrumentation/catalo
 import type { AlertCase, ExpectedAlert, InputSeries } from "./alert.js";
 import type { RulesConfig } from "./config.js";
 import { durationSeconds, formatDuration } from "../contract/duration.js";
-import { num } from "../contract/promql.js";
+import { num, quote } from "../contract/promql.js";
 import type { Duration } from "../contract/thresholds.js";
 
 export type Labels = Readonly<Record<string, string>>;
@@ -60,7 +60,7 @@ export function evalTime(clock: TestClock, at: number): string {
 }
 
 export function labelText(labels: Labels): string {
-  const parts = Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  const parts = Object.entries(labels).map(([k, v]) => `${k}=${quote(v)}`);
   return `{${parts.join(", ")}}`;
 }
 

@@ -4,6 +4,7 @@ import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import { constant, fires, input, quiet, testClock } from "../scenario.js";
 import { rateAlert } from "./shapes.js";
+import { quote } from "../../contract/promql.js";
 
 function targetDown(c: RulesConfig): AlertDefinition {
   const t = c.thresholds.targetDown;
@@ -15,7 +16,7 @@ function targetDown(c: RulesConfig): AlertDefinition {
   return defineAlert(c, {
     name: "TargetDown",
     group: "platform",
-    expr: `up{job=${JSON.stringify(c.scrapeJob)}} == 0`,
+    expr: `up{job=${quote(c.scrapeJob)}} == 0`,
     for: t.for,
     severity: "critical",
     summary: "Scrape target {{ $labels.instance }} is down",
