@@ -2,7 +2,8 @@
 // upstreams). Deterministic spacing keeps the error rates of the baseline steady, so an alert
 // threshold between the baseline and a scenario is never crossed by chance. A warm-up pass
 // first gives every outcome once, between occurrences of the most common one, so even a rare
-// outcome (a timeout, a 503) has a series within the first few events.
+// outcome (a timeout, a 503) has a series within the first few events; `first` puts outcomes a
+// dashboard must show from the start ahead of even that.
 
 export class Mix<K extends string> {
   private readonly keys: K[];
@@ -11,7 +12,7 @@ export class Mix<K extends string> {
   private readonly total: number;
   private readonly warmup: K[];
 
-  constructor(weights: Readonly<Record<K, number>>) {
+  constructor(weights: Readonly<Record<K, number>>, options: { readonly first?: readonly K[] } = {}) {
     const entries = (Object.entries(weights) as [K, number][]).filter(([, w]) => w > 0);
     if (entries.length === 0) throw new Error(`mix ${JSON.stringify(weights)}: no outcome has a weight above 0`);
     this.keys = entries.map(([k]) => k);
@@ -20,7 +21,8 @@ export class Mix<K extends string> {
     this.total = this.weights.reduce((sum, w) => sum + w, 0);
     const byWeight = [...entries].sort((a, b) => b[1] - a[1]).map(([k]) => k);
     const [common, ...rare] = byWeight;
-    this.warmup = rare.flatMap((k) => [common!, k]);
+    const first = options.first ?? [];
+    this.warmup = [...first, ...rare.filter((k) => !first.includes(k)).flatMap((k) => [common!, k])];
   }
 
   next(): K {

@@ -26,10 +26,16 @@ export function approvalTraffic(ctx: TrafficContext): Stream[] {
   const p = ctx.profile.approvals;
   const backlog = ctx.profile.scenarios.approvalBacklog;
   const looked = 1 - p.expireRatio;
-  const decisions = new Mix({ approved: APPROVED * looked, rejected: (1 - APPROVED) * looked, expired: p.expireRatio });
+  const decisionShares: Record<ApprovalDecision, number> = { approved: APPROVED * looked, rejected: (1 - APPROVED) * looked, expired: p.expireRatio };
   const rejectReasons = new Mix({ human: 2, policy_violation: 1 });
-  // Spread evenly, like the other closed sets, so even the rare critical level shows from the start.
-  const riskLevels = new Mix(risks);
+  // One mix over (risk level, decision), spread evenly like the other closed sets; a high-risk
+  // approval and rejection come first, so the high-risk panel has its series from the start.
+  const pairs = new Mix(
+    Object.fromEntries(
+      (Object.keys(risks) as RiskLevel[]).flatMap((risk) => (Object.keys(decisionShares) as ApprovalDecision[]).map((d) => [`${risk}:${d}`, risks[risk] * decisionShares[d]])),
+    ) as Record<`${RiskLevel}:${ApprovalDecision}`, number>,
+    { first: ["high:approved", "high:rejected"] },
+  );
   const held: Decision[] = [];
   const stuck = (): boolean => scenarios.isOn("approval-backlog");
 
@@ -39,9 +45,8 @@ export function approvalTraffic(ctx: TrafficContext): Stream[] {
   };
 
   const request = (): void => {
-    const riskLevel = riskLevels.next();
+    const [riskLevel, decision] = pairs.next().split(":") as [RiskLevel, ApprovalDecision];
     const approval = obs.approvals.request({ riskLevel });
-    const decision = decisions.next();
     if (decision === "expired") return clock.after(p.expireSeconds, () => settle({ approval, decision, reason: "timeout" }));
     const byPolicy = decision === "approved" && riskLevel === "low";
     const reason = byPolicy ? "policy" : decision === "approved" ? "human" : rejectReasons.next();
