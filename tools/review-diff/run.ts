@@ -1,0 +1,51 @@
+// Runs the external commands the tool needs (git, tar, npm) and turns a failure into a StepError
+// that names the command and carries its own message.
+import { spawn, spawnSync } from "node:child_process";
+import { StepError } from "./errors.js";
+
+export interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Runs a command to completion; the caller looks at the status. */
+export function runSync(command: string, args: readonly string[], options: RunOptions): Ran {
+  const result = spawnSync(command, args, { ...options, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw new StepError(`${command}: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs a command and returns its stdout, or throws with its stderr. */
+export function output(command: string, args: readonly string[], options: RunOptions): string {
+  const ran = runSync(command, args, options);
+  if (ran.status !== 0) throw new StepError(`${describe(command, args)} failed: ${lastLines(ran.stderr || ran.stdout)}`);
+  return ran.stdout;
+}
+
+/** Runs a command without blocking (so two can run side by side); stopped when `signal` aborts. */
+export function runAsync(command: string, args: readonly string[], options: RunOptions & { signal?: AbortSignal }): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", (error) => reject(new StepError(`${command}: ${error.message}`)));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+export function describe(command: string, args: readonly string[]): string {
+  return [command, ...args].join(" ");
+}
+
+/** The end of a long error output, where the cause usually is. */
+export function lastLines(text: string, count = 15): string {
+  return text.trimEnd().split("\n").slice(-count).join("\n");
+}
