@@ -76,7 +76,7 @@ const changedLabels: Record<string, string> = { position: "moved", size: "resize
 function fieldLines(field: FieldChange, depth: number, status: string): string[] {
   const indent = "  ".repeat(depth);
   const name = status === "added" ? field.field : (changedLabels[field.field] ?? field.field);
-  const label = `${indent}- ${name}:`;
+  const label = `${indent}- ${escape(name)}:`;
   const values = [field.old, field.new].filter((value) => value !== undefined);
   if (values.some((value) => value.length > inlineLimit || value.includes("\n"))) {
     const block = status === "added" ? blockLines(field.new) : [...prefixed("-", field.old), ...prefixed("+", field.new)];

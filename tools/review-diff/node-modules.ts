@@ -2,8 +2,8 @@
 // minutes. Registry packages are the same for both trees, so they are linked from the work
 // tree's node_modules; workspace packages are not (the catalog in instrumentation/ defines the
 // metric names), so each tree links its own workspace folders, read from its own package.json.
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { StepError } from "./errors.js";
 
 /** Gives `tree` a node_modules: registry packages linked from `shared`'s, workspace packages from `tree` itself. */
@@ -12,36 +12,28 @@ export function linkNodeModules(shared: string, tree: string): void {
   if (!existsSync(from)) throw new StepError(`${shared} has no node_modules: run npm ci there first`);
   const to = join(tree, "node_modules");
   const own = workspacePackages(tree);
+  // npm links the shared tree's workspace packages to its own folders: never the ones to use here.
+  const skipped = new Set([...workspacePackages(shared).keys(), ...own.keys()]);
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from)) {
     if (!entry.startsWith("@")) {
-      linkPackage(from, to, entry, own);
+      linkPackage(from, to, entry, skipped);
       continue;
     }
     // A scope folder is made, not linked, so that a workspace package inside it can differ.
     mkdirSync(join(to, entry), { recursive: true });
-    for (const child of readdirSync(join(from, entry))) linkPackage(from, to, `${entry}/${child}`, own);
+    for (const child of readdirSync(join(from, entry))) linkPackage(from, to, `${entry}/${child}`, skipped);
   }
   for (const [name, folder] of own) {
     mkdirSync(dirname(join(to, name)), { recursive: true });
     symlinkSync(folder, join(to, name));
-    // Dependencies npm could not hoist stay in the workspace's own node_modules.
-    const nested = join(shared, relative(tree, folder), "node_modules");
-    if (existsSync(nested) && !existsSync(join(folder, "node_modules"))) symlinkSync(nested, join(folder, "node_modules"));
   }
 }
 
-function linkPackage(from: string, to: string, name: string, own: ReadonlyMap<string, string>): void {
-  if (own.has(name) || isWorkspaceLink(from, name)) return;
+function linkPackage(from: string, to: string, name: string, skipped: ReadonlySet<string>): void {
+  // A dangling link (a workspace folder that is gone) has nothing to share either.
+  if (skipped.has(name) || !existsSync(join(from, name))) return;
   symlinkSync(join(from, name), join(to, name));
-}
-
-/** npm links a workspace package to its folder, outside node_modules: that is the shared tree's own code. */
-function isWorkspaceLink(from: string, name: string): boolean {
-  const path = join(from, name);
-  if (!lstatSync(path).isSymbolicLink()) return false;
-  // A dangling link is left out too: there is nothing to share.
-  return !existsSync(path) || !realpathSync(path).startsWith(realpathSync(from) + sep);
 }
 
 /** Package name to folder, for the workspaces `tree`'s package.json declares (folders and `folder/*`). */
