@@ -117,6 +117,21 @@ describe("npm run diff", () => {
     expect(text).toContain("### Rule file `prometheus/rules/tools.yml`\n\n- Alert `HighToolErrorRate`\n  - expr:\n    ```diff\n    - (sum by");
   }, 180_000);
 
+  it("exits 1 naming the side whose synth failed, with its error, and removes its temp directory", () => {
+    const main = readFileSync(join(clone, "main.ts"), "utf8");
+    writeFileSync(join(clone, "main.ts"), `throw new Error("main.ts broken on purpose");\n${main}`);
+    try {
+      const { status, stdout, stderr } = diff("HEAD");
+      expect(status).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr).toContain("npm run synth failed for the work tree");
+      expect(stderr).toContain("main.ts broken on purpose");
+      expect(leftovers()).toEqual([]);
+    } finally {
+      writeFileSync(join(clone, "main.ts"), main);
+    }
+  }, 180_000);
+
   it("renders a revision from before the workspace layout with its own instrumentation/", () => {
     // The commit that made instrumentation/ a package; its parent imported it by relative path.
     const workspaceCommit = git("log", "--diff-filter=A", "--format=%H", "--", "instrumentation/package.json").split("\n").at(-1)!;

@@ -2,7 +2,7 @@
 import { type DashboardView, type GridPos, type PanelView, dashboardView } from "./dashboard-model.js";
 import type { JsonObject } from "./json.js";
 import type { DashboardReport, FieldChange, PanelReport, ShiftReport } from "./report.js";
-import { change, valueChanges } from "./value-diff.js";
+import { type Compared, change, described, differing, valueChanges } from "./value-diff.js";
 
 export function diffDashboards(before: ReadonlyMap<string, JsonObject>, after: ReadonlyMap<string, JsonObject>): DashboardReport[] {
   const uids = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -22,7 +22,7 @@ function diffDashboard(old: DashboardView | undefined, now: DashboardView | unde
   }
   if (!now) return { uid: old.uid, title: old.title, status: "removed", changes: [], panels: [], shifted: [] };
 
-  const changes = [...(old.title === now.title ? [] : [change("title", old.title, now.title)]), ...valueChanges(old.rest, now.rest)];
+  const changes = [...differing([["title", old.title, now.title]]), ...valueChanges(old.rest, now.rest)];
   const panels: PanelReport[] = [];
   const shifts = new Map<number, ShiftReport["panels"][number][]>();
   const keys = [...new Set([...old.panels.keys(), ...now.panels.keys()])];
@@ -49,33 +49,33 @@ function panelReport(panel: PanelView, status: PanelReport["status"], changes: F
 
 /** What a reviewer checks on a changed panel, in reading order, then everything else that changed. */
 function panelChanges(a: PanelView, b: PanelView): FieldChange[] {
-  const fields: FieldChange[] = [];
-  const compare = (field: string, old: string | undefined, now: string | undefined) => {
-    if (old !== now) fields.push(change(field, old, now));
-  };
-  compare("title", a.title, b.title);
-  compare("type", a.type, b.type);
-  if (a.row?.key !== b.row?.key) fields.push(change("row", a.row?.title, b.row?.title));
-  compare("position", position(a.gridPos), position(b.gridPos));
-  compare("size", size(a.gridPos), size(b.gridPos));
-  compare("unit", a.unit, b.unit);
-  compare("thresholds", a.thresholds, b.thresholds);
-  for (const refId of [...new Set([...a.queries.keys(), ...b.queries.keys()])].sort()) compare(`query ${refId}`, a.queries.get(refId), b.queries.get(refId));
-  return [...fields, ...valueChanges(a.rest, b.rest)];
+  const refIds = [...new Set([...a.queries.keys(), ...b.queries.keys()])].sort();
+  return [
+    ...differing([["title", a.title, b.title], ["type", a.type, b.type]]),
+    // Rows match by key: a renamed row is the row's own change, not one for each panel under it.
+    ...(a.row?.key === b.row?.key ? [] : [change("row", a.row?.title, b.row?.title)]),
+    ...differing([
+      ["position", position(a.gridPos), position(b.gridPos)],
+      ["size", size(a.gridPos), size(b.gridPos)],
+      ["unit", a.unit, b.unit],
+      ["thresholds", a.thresholds, b.thresholds],
+      ...refIds.map((refId): Compared => [`query ${refId}`, a.queries.get(refId), b.queries.get(refId)]),
+    ]),
+    ...valueChanges(a.rest, b.rest),
+  ];
 }
 
-/** An added panel, described by the same fields a changed one is compared on. */
+/** An added panel, told by the same fields a changed one is compared on. */
 function describePanel(panel: PanelView): FieldChange[] {
-  const fields: [string, string | undefined][] = [
+  return described([
     ["type", panel.kind === "row" ? undefined : panel.type],
     ["row", panel.row?.title],
     ["position", position(panel.gridPos)],
     ["size", size(panel.gridPos)],
     ["unit", panel.unit],
     ["thresholds", panel.thresholds],
-    ...[...panel.queries].map(([refId, expr]): [string, string] => [`query ${refId}`, expr]),
-  ];
-  return fields.flatMap(([field, value]) => (value === undefined ? [] : [change(field, undefined, value)]));
+    ...[...panel.queries].map(([refId, expr]) => [`query ${refId}`, expr] as const),
+  ]);
 }
 
 /** The vertical distance, when the panel only moved up or down in the same row and column. */

@@ -3,7 +3,7 @@
 // error (including a revision git does not know), 1 when a step fails (e.g. a synth).
 import { parseCommand, usage } from "./args.js";
 import { UsageError } from "./errors.js";
-import { markdown } from "./markdown.js";
+import { lockfileNote, markdown } from "./markdown.js";
 import { review } from "./review.js";
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -19,6 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
       stackConfig: process.env.STACK_CONFIG,
       log: (line) => process.stderr.write(`${line}\n`),
     });
+    if (report.lockfileDiffers) process.stderr.write(`review-diff: note: ${lockfileNote}\n`);
     process.stdout.write(command.json ? `${JSON.stringify(report, null, 2)}\n` : markdown(report));
     return 0;
   } catch (error) {

@@ -13,15 +13,15 @@ export function markdown(report: Report): string {
   const blocks = [
     `## Dashboard and alert changes: ${code(report.base.rev)} (${report.base.commit.slice(0, 12)}) → work tree`,
     summary(report),
-    ...(report.lockfileDiffers ? [lockfileNote] : []),
+    ...(report.lockfileDiffers ? [`> ${lockfileNote}`] : []),
     ...report.dashboards.map(dashboardSection),
     ...report.ruleFiles.map(ruleFileSection),
   ];
   return `${blocks.join("\n\n")}\n`;
 }
 
-const lockfileNote =
-  "> Both sides were rendered with the work tree's node_modules, but package-lock.json differs: changes that come only from dependency versions are not shown.";
+export const lockfileNote =
+  "Both sides were rendered with the work tree's node_modules, but package-lock.json differs: changes that come only from dependency versions are not shown.";
 
 function summary(report: Report): string {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

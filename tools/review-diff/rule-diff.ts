@@ -2,7 +2,7 @@
 // a rule that moved to another file or group is one changed rule, shown under its new file.
 import type { FieldChange, RuleFileReport, RuleReport, Status } from "./report.js";
 import { labelText, type RuleView, rulesOf } from "./rule-model.js";
-import { change, valueChanges } from "./value-diff.js";
+import { type Compared, described, differing, valueChanges } from "./value-diff.js";
 
 export function diffRules(before: ReadonlyMap<string, unknown>, after: ReadonlyMap<string, unknown>): RuleFileReport[] {
   const oldRules = [...before].flatMap(([file, content]) => rulesOf(file, content));
@@ -35,31 +35,32 @@ function ruleReport(name: string, a: RuleView | undefined, b: RuleView | undefin
 
 /** Where it lives, what it evaluates, when and how loud it fires, what it says; then the rest. */
 function ruleChanges(a: RuleView, b: RuleView): FieldChange[] {
-  const fields: FieldChange[] = [];
-  const compare = (field: string, old: string | undefined, now: string | undefined) => {
-    if (old !== now) fields.push(change(field, old, now));
-  };
-  compare("file", a.file, b.file);
-  compare("group", a.group, b.group);
-  compare("expr", a.expr, b.expr);
-  compare("for", a.for, b.for);
-  compare("severity", a.labels.get("severity"), b.labels.get("severity"));
-  for (const key of union(a.labels, b.labels)) if (key !== "severity") compare(`label ${key}`, a.labels.get(key), b.labels.get(key));
-  for (const key of annotationOrder(union(a.annotations, b.annotations))) compare(annotationField(key), a.annotations.get(key), b.annotations.get(key));
-  return [...fields, ...valueChanges(a.rest, b.rest)];
+  return [
+    ...differing([
+      ["file", a.file, b.file],
+      ["group", a.group, b.group],
+      ["expr", a.expr, b.expr],
+      ["for", a.for, b.for],
+      ["severity", a.labels.get("severity"), b.labels.get("severity")],
+      ...union(a.labels, b.labels)
+        .filter((key) => key !== "severity")
+        .map((key): Compared => [`label ${key}`, a.labels.get(key), b.labels.get(key)]),
+      ...annotationOrder(union(a.annotations, b.annotations)).map((key): Compared => [annotationField(key), a.annotations.get(key), b.annotations.get(key)]),
+    ]),
+    ...valueChanges(a.rest, b.rest),
+  ];
 }
 
-/** An added rule, described by the fields a changed one is compared on. */
+/** An added rule, told by the fields a changed one is compared on. */
 function describeRule(rule: RuleView): FieldChange[] {
-  const fields: [string, string | undefined][] = [
+  return described([
     ["group", rule.group],
     ["severity", rule.labels.get("severity")],
     ["for", rule.for],
-    ...[...rule.labels].filter(([key]) => key !== "severity").map(([key, value]): [string, string] => [`label ${key}`, value]),
+    ...[...rule.labels].filter(([key]) => key !== "severity").map(([key, value]) => [`label ${key}`, value] as const),
     ["expr", rule.expr],
     ["summary", rule.annotations.get("summary")],
-  ];
-  return fields.flatMap(([field, value]) => (value === undefined ? [] : [change(field, undefined, value)]));
+  ]);
 }
 
 /**

@@ -35,3 +35,16 @@ function isKey(items: readonly JsonObject[], key: string): boolean {
 export function change(field: string, old: string | undefined, now: string | undefined): FieldChange {
   return { field, ...(old === undefined ? {} : { old }), ...(now === undefined ? {} : { new: now }) };
 }
+
+/** A named value on both sides: `[field, old, new]`. */
+export type Compared = readonly [field: string, old: string | undefined, now: string | undefined];
+
+/** The named values that differ, in the order given. */
+export function differing(values: readonly Compared[]): FieldChange[] {
+  return values.filter(([, old, now]) => old !== now).map(([field, old, now]) => change(field, old, now));
+}
+
+/** Something added, told by its named values (those it has). */
+export function described(values: readonly (readonly [field: string, value: string | undefined])[]): FieldChange[] {
+  return differing(values.map(([field, value]): Compared => [field, undefined, value]));
+}
