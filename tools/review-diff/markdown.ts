@@ -1,8 +1,9 @@
 // The report as Markdown to paste into a pull request: one section per dashboard and per rule
 // file, a bullet per panel or rule, `old` → `new` in code spans, long values (PromQL, alert
 // descriptions) as fenced diff blocks.
-import { type DashboardReport, type FieldChange, hasChanges, type PanelReport, type Report, type RuleFileReport, type ShiftReport } from "./report.js";
+import { type DashboardReport, type FieldChange, hasChanges, type PanelReport, type Report, type RuleFileReport, type ShiftReport, type Status } from "./report.js";
 
+/** The whole output when nothing changed (the contract's wording). */
 export const noChanges = "No dashboard or alert changes.";
 
 /** Values longer than this, or on several lines, go into a fenced block instead of a code span. */
@@ -43,7 +44,7 @@ function dashboardSection(dashboard: DashboardReport): string {
 }
 
 function panelLines(panel: PanelReport): string[] {
-  const name = `${panel.kind === "row" ? "row" : "panel"} ${panel.id ?? ""} "${escape(panel.title)}"`.replace("  ", " ");
+  const name = [panel.kind, ...(panel.id === undefined ? [] : [String(panel.id)]), `"${escape(panel.title)}"`].join(" ");
   const head = panel.status === "changed" ? capitalize(name) : `${capitalize(panel.status)} ${name}`;
   return [`- ${head}`, ...panel.changes.flatMap((field) => fieldLines(field, 1, panel.status))];
 }
@@ -73,7 +74,7 @@ const changedLabels: Record<string, string> = { position: "moved", size: "resize
  * One field as bullet lines at `depth`. On something added, a field just has its value; on
  * something changed it goes from old to new (*none* where one side lacks it).
  */
-function fieldLines(field: FieldChange, depth: number, status: string): string[] {
+function fieldLines(field: FieldChange, depth: number, status: Status): string[] {
   const indent = "  ".repeat(depth);
   const name = status === "added" ? field.field : (changedLabels[field.field] ?? field.field);
   const label = `${indent}- ${escape(name)}:`;
@@ -127,7 +128,7 @@ export function escape(text: string): string {
   return text.replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
 }
 
-function statusSuffix(status: string): string {
+function statusSuffix(status: Status): string {
   return status === "added" ? ", new" : status === "removed" ? ", removed" : "";
 }
 

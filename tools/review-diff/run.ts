@@ -24,7 +24,7 @@ export function runSync(command: string, args: readonly string[], options: RunOp
 /** Runs a command and returns its stdout, or throws with its stderr. */
 export function output(command: string, args: readonly string[], options: RunOptions): string {
   const ran = runSync(command, args, options);
-  if (ran.status !== 0) throw new StepError(`${describe(command, args)} failed: ${lastLines(ran.stderr || ran.stdout)}`);
+  if (ran.status !== 0) throw new StepError(`${commandLine(command, args)} failed: ${lastLines(ran.stderr || ran.stdout)}`);
   return ran.stdout;
 }
 
@@ -41,7 +41,7 @@ export function runAsync(command: string, args: readonly string[], options: RunO
   });
 }
 
-export function describe(command: string, args: readonly string[]): string {
+function commandLine(command: string, args: readonly string[]): string {
   return [command, ...args].join(" ");
 }
 
