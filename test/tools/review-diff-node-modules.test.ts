@@ -29,20 +29,20 @@ function sharedTree(): string {
 describe("review-diff: node_modules of a rendered tree", () => {
   const shared = sharedTree();
 
-  it("links registry packages from the work tree and the workspace package to the tree's own folder", () => {
+  it("links registry packages from the work tree and the workspace package to the tree's own folder", async () => {
     const tree = join(scratch, "workspace-revision");
     write(join(tree, "package.json"), JSON.stringify({ workspaces: ["instrumentation"] }));
     write(join(tree, "instrumentation", "package.json"), JSON.stringify({ name: "@agent-observability/instrumentation" }));
-    linkNodeModules(shared, tree);
+    await linkNodeModules(shared, tree);
     expect(readlinkSync(join(tree, "node_modules", "yaml"))).toBe(join(shared, "node_modules", "yaml"));
     expect(readlinkSync(join(tree, "node_modules", "@grafana", "sdk"))).toBe(join(shared, "node_modules", "@grafana", "sdk"));
     expect(readlinkSync(join(tree, "node_modules", "@agent-observability", "instrumentation"))).toBe(join(tree, "instrumentation"));
   });
 
-  it("gives a revision from before the workspace layout no link to the work tree's instrumentation", () => {
+  it("gives a revision from before the workspace layout no link to the work tree's instrumentation", async () => {
     const tree = join(scratch, "older-revision");
     write(join(tree, "package.json"), JSON.stringify({ name: "stack" }));
-    linkNodeModules(shared, tree);
+    await linkNodeModules(shared, tree);
     expect(readdirSync(join(tree, "node_modules", "@agent-observability"))).toEqual([]);
     expect(readdirSync(join(tree, "node_modules")).sort()).toEqual(["@agent-observability", "@grafana", "yaml"]);
   });

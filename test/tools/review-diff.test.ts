@@ -2,7 +2,7 @@
 // threshold change and uncommitted dashboard and catalog changes, and the tool, run there, must
 // name exactly those. The clone keeps the real work tree out of it; its node_modules are linked
 // the way the tool links them.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,10 +43,10 @@ function edit(path: string, from: string, to: string): void {
 
 let base = "";
 
-beforeAll(() => {
+beforeAll(async () => {
   spawnSync("git", ["clone", "--shared", "--quiet", root, clone], { encoding: "utf8" });
   mkdirSync(toolTmp);
-  linkNodeModules(root, clone);
+  await linkNodeModules(root, clone);
   base = git("rev-parse", "HEAD");
 });
 
@@ -130,6 +130,29 @@ describe("npm run diff", () => {
     } finally {
       writeFileSync(join(clone, "main.ts"), main);
     }
+  }, 180_000);
+
+  it("stops on Ctrl-C with exit 130 and removes its temp directory", async () => {
+    // Its own process group, as a terminal's foreground job: Ctrl-C reaches tsx, the tool and the synths.
+    const child = spawn(tsxBin, [sourceCondition, join(root, "tools", "review-diff", "main.ts"), "HEAD"], {
+      cwd: clone,
+      env: { ...process.env, TMPDIR: toolTmp, STACK_CONFIG: "" },
+      detached: true,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    const ended = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes("review-diff: rendering")) resolve();
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    process.kill(-child.pid!, "SIGINT");
+    expect(await ended, stderr).toBe(130);
+    expect(stderr).toContain("review-diff: interrupted by SIGINT; its temporary files are removed");
+    expect(leftovers()).toEqual([]);
   }, 180_000);
 
   it("renders a revision from before the workspace layout with its own instrumentation/", () => {

@@ -10,3 +10,14 @@ export class UsageError extends Error {
 export class StepError extends Error {
   override name = "StepError";
 }
+
+/** The signals that stop a review (and remove its scratch directory) rather than kill it. */
+export const stopSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** Stopped by a signal (Ctrl-C): exit 128 + its number, once the scratch directory is gone. */
+export class Interrupted extends Error {
+  override name = "Interrupted";
+  constructor(readonly signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}`);
+  }
+}

@@ -2,7 +2,7 @@
 // commit and of the work tree.
 import { join } from "node:path";
 import { StepError, UsageError } from "./errors.js";
-import { output, runSync } from "./run.js";
+import { output, outputAsync, runSync } from "./run.js";
 
 export function repositoryRoot(cwd: string): string {
   const ran = runSync("git", ["rev-parse", "--show-toplevel"], { cwd });
@@ -24,15 +24,15 @@ export function shortCommit(root: string, commit: string): string {
 }
 
 /** Writes the files of `commit` into `dir` (git archive, unpacked by tar); no worktree is registered. */
-export function exportCommit(root: string, commit: string, dir: string, scratch: string): void {
+export async function exportCommit(root: string, commit: string, dir: string, scratch: string): Promise<void> {
   const archive = join(scratch, "revision.tar");
-  output("git", ["archive", "--format=tar", "-o", archive, commit], { cwd: root });
-  output("tar", ["-xf", archive, "-C", dir], { cwd: root });
+  await outputAsync("git", ["archive", "--format=tar", "-o", archive, commit], { cwd: root });
+  await outputAsync("tar", ["-xf", archive, "-C", dir], { cwd: root });
 }
 
 /** The work tree's files as a commit would take them now: tracked (where present) and untracked, ignored ones left out. */
-export function workTreeFiles(root: string): string[] {
-  const listed = output("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root });
+export async function workTreeFiles(root: string): Promise<string[]> {
+  const listed = await outputAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root });
   return [...new Set(listed.split("\0").filter((path) => path !== ""))];
 }
 

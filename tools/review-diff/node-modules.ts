@@ -2,38 +2,39 @@
 // minutes. Registry packages are the same for both trees, so they are linked from the work
 // tree's node_modules; workspace packages are not (the catalog in instrumentation/ defines the
 // metric names), so each tree links its own workspace folders, read from its own package.json.
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { mkdir, symlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { StepError } from "./errors.js";
 
 /** Gives `tree` a node_modules: registry packages linked from `shared`'s, workspace packages from `tree` itself. */
-export function linkNodeModules(shared: string, tree: string): void {
+export async function linkNodeModules(shared: string, tree: string): Promise<void> {
   const from = join(shared, "node_modules");
   if (!existsSync(from)) throw new StepError(`${shared} has no node_modules: run npm ci there first`);
   const to = join(tree, "node_modules");
   const own = workspacePackages(tree);
   // npm links the shared tree's workspace packages to its own folders: never the ones to use here.
   const skipped = new Set([...workspacePackages(shared).keys(), ...own.keys()]);
-  mkdirSync(to, { recursive: true });
+  await mkdir(to, { recursive: true });
   for (const entry of readdirSync(from)) {
     if (!entry.startsWith("@")) {
-      linkPackage(from, to, entry, skipped);
+      await linkPackage(from, to, entry, skipped);
       continue;
     }
     // A scope folder is made, not linked, so that a workspace package inside it can differ.
-    mkdirSync(join(to, entry), { recursive: true });
-    for (const child of readdirSync(join(from, entry))) linkPackage(from, to, `${entry}/${child}`, skipped);
+    await mkdir(join(to, entry), { recursive: true });
+    for (const child of readdirSync(join(from, entry))) await linkPackage(from, to, `${entry}/${child}`, skipped);
   }
   for (const [name, folder] of own) {
-    mkdirSync(dirname(join(to, name)), { recursive: true });
-    symlinkSync(folder, join(to, name));
+    await mkdir(dirname(join(to, name)), { recursive: true });
+    await symlink(folder, join(to, name));
   }
 }
 
-function linkPackage(from: string, to: string, name: string, skipped: ReadonlySet<string>): void {
+async function linkPackage(from: string, to: string, name: string, skipped: ReadonlySet<string>): Promise<void> {
   // A dangling link (a workspace folder that is gone) has nothing to share either.
   if (skipped.has(name) || !existsSync(join(from, name))) return;
-  symlinkSync(join(from, name), join(to, name));
+  await symlink(join(from, name), join(to, name));
 }
 
 /** Package name to folder, for the workspaces `tree`'s package.json declares (folders and `folder/*`). */

@@ -31,12 +31,11 @@ export async function review(options: ReviewOptions): Promise<Report> {
 
   return withScratchDir("review-diff-", async (scratch, signal) => {
     options.log(`review-diff: rendering ${label} and the work tree${stackConfig ? ` with STACK_CONFIG=${stackConfig}` : ""}`);
-    const base = revisionTree(root, commit, scratch);
-    const work = workTreeCopy(root, scratch);
+    const [base, work] = await allEnded<[string, string]>([revisionTree(root, commit, scratch), workTreeCopy(root, scratch)]);
+    signal.throwIfAborted();
     const settings = { stackConfig, signal };
-    // Both run to the end before anything throws, so nothing still writes into the scratch dir as it is removed.
-    const results = await Promise.allSettled([synth(base, label, settings), synth(work, "the work tree", settings)]);
-    for (const result of results) if (result.status === "rejected") throw result.reason;
+    await allEnded<[void, void]>([synth(base, label, settings), synth(work, "the work tree", settings)]);
+    signal.throwIfAborted();
     const before = readRendered(base);
     const after = readRendered(work);
     return {
@@ -46,4 +45,11 @@ export async function review(options: ReviewOptions): Promise<Report> {
       ruleFiles: diffRules(before.ruleFiles, after.ruleFiles),
     };
   });
+}
+
+/** Like Promise.all, but throws only once every task has ended: none may still write into the scratch dir as it is removed. */
+async function allEnded<T extends readonly unknown[]>(tasks: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(tasks);
+  for (const result of results) if (result.status === "rejected") throw result.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

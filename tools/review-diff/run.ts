@@ -1,7 +1,7 @@
 // Runs the external commands the tool needs (git, tar, npm) and turns a failure into a StepError
 // that names the command and carries its own message.
 import { spawn, spawnSync } from "node:child_process";
-import { StepError } from "./errors.js";
+import { Interrupted, StepError, stopSignals } from "./errors.js";
 
 export interface Ran {
   readonly status: number | null;
@@ -23,12 +23,24 @@ export function runSync(command: string, args: readonly string[], options: RunOp
 
 /** Runs a command and returns its stdout, or throws with its stderr. */
 export function output(command: string, args: readonly string[], options: RunOptions): string {
-  const ran = runSync(command, args, options);
+  return stdoutOf(command, args, runSync(command, args, options));
+}
+
+/** `output`, without blocking: the event loop stays free to handle Ctrl-C. */
+export async function outputAsync(command: string, args: readonly string[], options: RunOptions): Promise<string> {
+  return stdoutOf(command, args, await runAsync(command, args, options));
+}
+
+function stdoutOf(command: string, args: readonly string[], ran: Ran): string {
   if (ran.status !== 0) throw new StepError(`${commandLine(command, args)} failed: ${lastLines(ran.stderr || ran.stdout)}`);
   return ran.stdout;
 }
 
-/** Runs a command without blocking (so two can run side by side); stopped when `signal` aborts. */
+/**
+ * Runs a command without blocking (so two can run side by side). When `signal` aborts, or a stop
+ * signal ends the command, the promise rejects (with the abort's reason, or Interrupted) once the
+ * command has ended.
+ */
 export function runAsync(command: string, args: readonly string[], options: RunOptions & { signal?: AbortSignal }): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
@@ -36,8 +48,15 @@ export function runAsync(command: string, args: readonly string[], options: RunO
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", (error) => reject(new StepError(`${command}: ${error.message}`)));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.on("error", (error) => {
+      if (error.name !== "AbortError") reject(new StepError(`${command}: ${error.message}`));
+    });
+    child.on("close", (status, killedBy) => {
+      if (options.signal?.aborted) reject(options.signal.reason);
+      // Ctrl-C reaches the whole process group, the command included, often before this process.
+      else if (killedBy && (stopSignals as readonly string[]).includes(killedBy)) reject(new Interrupted(killedBy));
+      else resolve({ status, stdout, stderr });
+    });
   });
 }
 
