@@ -1,5 +1,5 @@
-// The two ways the tool fails on purpose. A usage error (bad arguments, a revision git does not
-// know) exits 2, as the contract says; anything else that goes wrong exits 1.
+// How a review ends early. A usage error (bad arguments, a revision git does not know) exits 2,
+// as the contract says; a failed step exits 1; a stop signal exits 128 + its number.
 
 /** The caller asked for something the tool cannot do: exit 2. */
 export class UsageError extends Error {

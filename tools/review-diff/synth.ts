@@ -14,7 +14,7 @@ export async function synth(tree: string, label: string, options: SynthOptions):
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (options.stackConfig) env.STACK_CONFIG = options.stackConfig;
   else delete env.STACK_CONFIG;
-  const ran = await runAsync("npm", ["run", "--silent", "synth"], { cwd: tree, env, ...(options.signal ? { signal: options.signal } : {}) });
+  const ran = await runAsync("npm", ["run", "--silent", "synth"], { cwd: tree, env, signal: options.signal });
   if (ran.status !== 0) {
     throw new StepError(`npm run synth failed for ${label} (exit ${ran.status}):\n${lastLines(ran.stderr || ran.stdout)}`);
   }
