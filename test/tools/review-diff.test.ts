@@ -63,7 +63,7 @@ describe("npm run diff", () => {
   }, 180_000);
 
   it("names exactly a committed threshold change and uncommitted panel, layout and catalog changes", () => {
-    edit("rules/thresholds.ts", 'toolErrorRate: { perMinute: 0.5, for: "5m" }', 'toolErrorRate: { perMinute: 1, for: "5m" }');
+    edit("contract/thresholds.ts", 'toolErrorRate: { perMinute: 0.5, for: "5m" }', 'toolErrorRate: { perMinute: 1, for: "5m" }');
     git("commit", "--quiet", "-am", "HighToolErrorRate at 1/min");
     edit("dashboards/agent-operations.ts", '{ id: 7, title: "Top 10 tools by calls", unit: units.Short }', '{ id: 7, title: "Top tools by calls", unit: "ops" }');
     edit(
