@@ -20,7 +20,7 @@ describe("review-diff: Markdown", () => {
           uid: "agent-operations",
           title: "Agent operations",
           status: "changed",
-          changes: [],
+          changes: [{ field: "templating.list[job].allValue", old: ".*", new: ".+" }],
           panels: [
             { id: 3, kind: "panel", title: "Tool errors per minute", status: "changed", changes: [{ field: "thresholds", old: "base green, 0.5 red", new: "base green, 1 red" }, { field: "position", old: "x=0 y=1", new: "x=12 y=1" }] },
             { id: 37, kind: "panel", title: "Agent runs started", status: "added", changes: [{ field: "position", new: "x=0 y=92" }, { field: "query A", new: "sum(rate(agent_runs_total[5m]))" }] },
@@ -45,6 +45,8 @@ describe("review-diff: Markdown", () => {
         "",
         "### Dashboard `agent-operations` (Agent operations)",
         "",
+        "- Dashboard settings",
+        "  - templating.list\\[job\\].allValue: `.*` → `.+`",
         '- Panel 3 "Tool errors per minute"',
         "  - thresholds: `base green, 0.5 red` → `base green, 1 red`",
         "  - moved: `x=0 y=1` → `x=12 y=1`",
@@ -80,7 +82,7 @@ describe("review-diff: Markdown", () => {
       ...empty,
       dashboards: [{ uid: "d", title: "D", status: "changed", changes: [{ field: "links[Failed tool calls]", new: link }], panels: [], shifted: [] }],
     };
-    expect(markdown(report)).toContain(["- links\\[Failed tool calls\\]:", "  ```diff", "  + {", '  +   "title": "Failed tool calls",'].join("\n"));
+    expect(markdown(report)).toContain(["- Dashboard settings", "  - links\\[Failed tool calls\\]:", "    ```diff", "    + {", '    +   "title": "Failed tool calls",'].join("\n"));
   });
 
   it("keeps backticks in values and Markdown in titles from breaking the page", () => {

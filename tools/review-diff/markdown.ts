@@ -36,7 +36,7 @@ function summary(report: Report): string {
 function dashboardSection(dashboard: DashboardReport): string {
   const heading = `### Dashboard ${code(dashboard.uid)} (${escape(dashboard.title)})${statusSuffix(dashboard.status)}`;
   const lines = [
-    ...dashboard.changes.flatMap((field) => fieldLines(field, 0, "changed")),
+    ...(dashboard.changes.length ? ["- Dashboard settings", ...dashboard.changes.flatMap((field) => fieldLines(field, 1, "changed"))] : []),
     ...dashboard.panels.flatMap(panelLines),
     ...dashboard.shifted.map(shiftLine),
   ];
