@@ -12,7 +12,7 @@ describe("never throws into the application", () => {
     obs.metrics.approvals.pending.at("low").set(Infinity);
     const s = await scrape();
     expect(valueOf(s, "agent_tool_call_duration_seconds_count", labels)).toBe(0);
-    expect(valueOf(s, "agent_llm_tokens_total", { type: "prompt" })).toBe(0);
+    expect(valueOf(s, "agent_llm_tokens_total", { type: "prompt" }) ?? 0).toBe(0);
     expect(valueOf(s, "agent_approvals_pending", { risk_level: "low" })).toBe(0);
     expect(valueOf(s, "agent_instrumentation_errors_total", { reason: "invalid_value" })).toBe(4);
   });
