@@ -188,7 +188,7 @@ export class Observability {
 
   /**
    * The exposition text of every metric of this instance. prom-client collectors that have not
-   * settled within `timeoutMs` (default `collectTimeoutMs`) are left out and counted.
+   * settled within `collectTimeoutMs` (or a shorter `timeoutMs`) are left out and counted.
    */
   render(format: Format = "prometheus", options: RenderOptions = {}): Promise<string> {
     return this.registry.render(format, options);

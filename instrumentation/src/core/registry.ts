@@ -39,7 +39,7 @@ interface Collection {
 }
 
 export interface RenderOptions {
-  /** How long to wait for prom-client collectors; default the registry's `collectTimeoutMs`. */
+  /** A shorter wait for prom-client collectors than the registry's `collectTimeoutMs`, for this render. */
   timeoutMs?: number;
 }
 
@@ -70,7 +70,8 @@ export class MetricsRegistry extends Registry {
   }
 
   async render(format: Format, options: RenderOptions = {}): Promise<string> {
-    const text = await this.renderAll(this.getMetricsAsArray() as unknown as AnyMetric[], format, options.timeoutMs ?? this.collectTimeoutMs);
+    const timeoutMs = Math.min(options.timeoutMs ?? Infinity, this.collectTimeoutMs);
+    const text = await this.renderAll(this.getMetricsAsArray() as unknown as AnyMetric[], format, timeoutMs);
     return format === "openmetrics" ? `${text}# EOF\n` : text;
   }
 
