@@ -103,6 +103,9 @@ function checkOptions(options: ObservabilityOptions): void {
       throw new Error(`seriesLimits.${name}: no metric in the catalog is named ${name} (name it without the namespace, e.g. tool_calls_total)`);
     }
   }
+  if (options.classifyError !== undefined && typeof options.classifyError !== "function") {
+    throw new Error(`classifyError: ${describeValue(options.classifyError)} must be a function (error) => { kind, errorType }`);
+  }
   const timeout = options.collectTimeoutMs;
   if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
     throw new Error(`collectTimeoutMs: ${describeValue(timeout)} must be a number of milliseconds > 0`);

@@ -41,6 +41,7 @@ describe("never throws into the application", () => {
     expect(() => testObservability({ defaultLabels: { tool: "x" } })).toThrow(/defaultLabels\.tool: clashes/);
     expect(() => testObservability({ labelLimits: { tool: 0 } })).toThrow(/labelLimits\.tool: 0/);
     expect(() => testObservability({ labelLimits: { tools: 5 } })).toThrow(/labelLimits\.tools: no metric/);
+    expect(() => testObservability({ classifyError: "loose" as never })).toThrow('classifyError: "loose" must be a function');
   });
 });
 

@@ -94,8 +94,8 @@ export class MetricsRegistry extends Registry {
     let text = "";
     for (const metric of metrics) {
       const collection = collections.get(metric);
-      if (collection === undefined) text += (metric as OwnMetric<string, SeriesBase>).render(format);
-      else if (collection.settled && !collection.failed) text += this.renderCollected(metric, collection.result, format);
+      if (collection === undefined) text += this.renderSafely(metric, () => (metric as OwnMetric<string, SeriesBase>).render(format));
+      else if (collection.settled && !collection.failed) text += this.renderSafely(metric, () => this.renderForeign(collection.result as ForeignMetric, format));
     }
     return text;
   }
@@ -142,12 +142,13 @@ export class MetricsRegistry extends Registry {
     }
   }
 
-  private renderCollected(metric: AnyMetric, result: unknown, format: Format): string {
+  /** One metric's text; a metric that cannot be rendered is left out of the scrape and counted. */
+  private renderSafely(metric: AnyMetric, render: () => string): string {
     try {
-      return this.renderForeign(result as ForeignMetric, format);
+      return render();
     } catch (error) {
       const name = nameOf(metric);
-      this.faults.report("collector_failed", name, `metric ${name} collected a value that cannot be rendered and was left out of the scrape: ${describeError(error)}`);
+      this.faults.report("collector_failed", name, `metric ${name} could not be rendered and was left out of the scrape: ${describeError(error)}`);
       return "";
     }
   }
