@@ -1,25 +1,27 @@
-// The cdktf app (cdktf.json: "app": "npx tsx main.ts"), run by `npm run synth`, `npx cdktf synth`
-// and `npx cdktf deploy`. It resolves the stack config (defaults, or the JSON file named by
-// STACK_CONFIG), renders every file before anything is written, then writes
-// cdktf.out/stacks/observability/cdk.tf.json and the same files under out/.
+// This repository's cdktf app (cdktf.json), run by `npm run synth`, `npx cdktf synth` and
+// `npx cdktf deploy`. It is one user of the construct library, as a platform team's own main.ts
+// would be: the config is the defaults, or the JSON file named by STACK_CONFIG. The stack renders
+// every file (and refuses a bad config, naming the field) before anything is written; then the app
+// writes cdktf.out/stacks/observability/cdk.tf.json, and this writes the same files under out/.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { App } from "cdktf";
-import { ObservabilityStack, STACK_ID, renderStackFiles, resolveStackConfig, type StackConfigInput } from "./stacks/index.js";
+import { AgentObservabilityStack, type AgentObservabilityStackConfig, resolveStackConfig } from "agent-observability/stack";
 
+const STACK_ID = "observability";
 const OUT_DIR = "out";
 
-function configInput(): StackConfigInput {
+function configInput(): AgentObservabilityStackConfig {
   const path = process.env.STACK_CONFIG;
   if (!path) return {};
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as StackConfigInput;
+    return JSON.parse(readFileSync(path, "utf8")) as AgentObservabilityStackConfig;
   } catch (error) {
     throw new Error(`STACK_CONFIG: ${JSON.stringify(path)} is not a readable JSON file (${(error as Error).message})`);
   }
 }
 
-function writeOut(files: Record<string, string>): void {
+function writeOut(files: Readonly<Record<string, string>>): void {
   rmSync(OUT_DIR, { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
     const target = join(OUT_DIR, path);
@@ -28,12 +30,11 @@ function writeOut(files: Record<string, string>): void {
   }
 }
 
-// Everything is rendered (and a bad config refused) before the first write.
-const config = resolveStackConfig(configInput());
-const files = renderStackFiles(config);
-
+const input = configInput();
+// Checked before the App exists: creating it already makes cdktf.out/.
+resolveStackConfig(input);
 const app = new App();
-new ObservabilityStack(app, STACK_ID, { config, files });
+const stack = new AgentObservabilityStack(app, STACK_ID, input);
 app.synth();
-writeOut(files);
-console.log(`synth: stack ${STACK_ID} in ${app.outdir}/stacks/${STACK_ID}, ${Object.keys(files).length} files under ${OUT_DIR}/`);
+writeOut(stack.files);
+console.log(`synth: stack ${STACK_ID} in ${app.outdir}/stacks/${STACK_ID}, ${Object.keys(stack.files).length} files under ${OUT_DIR}/`);

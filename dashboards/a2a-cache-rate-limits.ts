@@ -3,9 +3,9 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
-import { panels } from "./links.js";
-import { drillDown, drillDowns } from "./navigation.js";
+import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
+import { panels } from "../contract/ids.js";
+import { drillDown } from "./navigation.js";
 import { alertAbove, alertBelow, gauge, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
@@ -40,11 +40,11 @@ export function a2aCacheRateLimits(c: DashboardsConfig): DashboardBuilder {
     .withRow(row(30, "Rate limits"))
     .withPanel(rateLimitDecisions(x))
     .withPanel(deniedEndpoints(x));
-  return withAuditLog(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
+  return withClosingRows(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
-const a2aErrorsLink = drillDown(drillDowns.a2aErrors, "A2A errors by agent and operation");
-const deniedLink = drillDown(drillDowns.deniedEndpoints, "Denials by endpoint");
+const a2aErrorsLink = drillDown("a2aErrors", "A2A errors by agent and operation");
+const deniedLink = drillDown("deniedEndpoints", "Denials by endpoint");
 
 function requestsLast5m({ m, q }: PanelContext) {
   return stat({ id: 2, title: "A2A requests, last 5 m", unit: units.Short }, [query(q.increase(m.a2a.requests, { window: "5m" }), "requests")]);
@@ -82,11 +82,11 @@ function requestRateByAgent({ m, q }: PanelContext) {
   ]);
 }
 
-function durationPercentiles({ r, q, t }: PanelContext) {
+function durationPercentiles({ r, q, t, key }: DashboardContext) {
   const byAgent = { by: ["agent"], op: "max" } as const;
   return timeseries(
     {
-      id: panels.a2aLatency.panelId,
+      id: key("a2aLatency"),
       title: "A2A duration p50 / p95 / p99 by agent",
       unit: units.Seconds,
       description: "From the recorded percentiles (worst operation and job per agent). The dashed line is the p95 latency alert threshold.",
@@ -114,8 +114,8 @@ function successVsError({ m, q }: PanelContext) {
   ]);
 }
 
-function a2aErrors({ m, q }: PanelContext) {
-  return table({ id: drillDowns.a2aErrors.panelId, title: "A2A errors by agent and operation", unit: units.Short, w: 24 }, [
+function a2aErrors({ m, q, key }: DashboardContext) {
+  return table({ id: key("a2aErrors"), title: "A2A errors by agent and operation", unit: units.Short, w: 24 }, [
     instantQuery(`sort_desc(${q.increase(m.a2a.requests, { by: ["agent", "operation"], where: { status: "error" }, window: "$__range" })})`),
   ]);
 }
@@ -126,10 +126,10 @@ function hitsAndMisses({ m, q }: PanelContext) {
   ]);
 }
 
-function hitRatioGauge({ r, q, t }: PanelContext) {
+function hitRatioGauge({ r, q, t, key }: DashboardContext) {
   return gauge(
     {
-      id: panels.cacheHitRatio.panelId,
+      id: key("cacheHitRatio"),
       title: "Cache hit ratio by operation",
       unit: units.PercentUnit,
       description: "hits / (hits + misses) per operation (worst job), as CacheHitRatioLow compares it. Red below its threshold.",
@@ -164,10 +164,10 @@ function cacheLatency({ r, q }: PanelContext) {
   ]);
 }
 
-function rateLimitDecisions({ m, q, t }: PanelContext) {
+function rateLimitDecisions({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.rateLimitDecisions.panelId,
+      id: key("rateLimitDecisions"),
       title: "Rate-limit decisions",
       unit: units.RequestsPerSecond,
       description: "Denials per job and endpoint, and all allowed requests. The dashed line is the RateLimitDenialsSpike threshold (on denials).",
@@ -182,8 +182,8 @@ function rateLimitDecisions({ m, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function deniedEndpoints({ m, q }: PanelContext) {
-  return table({ id: drillDowns.deniedEndpoints.panelId, title: "Denied requests by endpoint", unit: units.Short }, [
+function deniedEndpoints({ m, q, key }: DashboardContext) {
+  return table({ id: key("deniedEndpoints"), title: "Denied requests by endpoint", unit: units.Short }, [
     instantQuery(`sort_desc(${q.increase(m.rateLimits.decisions, { by: ["endpoint"], where: { result: "denied" }, window: "$__range" })})`),
   ]);
 }

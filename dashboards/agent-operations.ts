@@ -3,10 +3,10 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
-import { panels } from "./links.js";
-import { where } from "./logql.js";
-import { drillDown, drillDowns } from "./navigation.js";
+import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
+import { panels } from "../contract/ids.js";
+import { where } from "../contract/logql.js";
+import { drillDown } from "./navigation.js";
 import {
   alertAbove,
   barchart,
@@ -56,7 +56,7 @@ export function agentOperations(c: DashboardsConfig): DashboardBuilder {
     .withPanel(runsByOutcome(x))
     .withPanel(runsInProgress(x))
     .withPanel(failedRuns(x));
-  return withAuditLog(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
+  return withClosingRows(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
     events: ["tool_call", "approval_requested", "approval_decided", "memory_operation"],
   });
 }
@@ -66,21 +66,21 @@ const clicked = (label: string) => `\${__field.labels.${label}}`;
 /** Matches the clicked series' value, or anything when the series lacks the label (a total). */
 const clickedOrAny = (label: string) => `${clicked(label)}.*`;
 
-const toolErrorsLink = drillDown(drillDowns.toolErrorsByType, "Tool errors by type");
+const toolErrorsLink = drillDown("toolErrorsByType", "Tool errors by type");
 const highRisk = { re: "high|critical" } as const;
 
-function toolCallsByAgent({ m, q, audit }: PanelContext) {
+function toolCallsByAgent({ m, q, audit, key }: DashboardContext) {
   const dataLinks = audit(`Tool calls of ${clicked("agent")}`, { events: "tool_call", filters: [where("agent", "=", clicked("agent"))] });
-  return timeseries({ id: panels.toolCallsByAgent.panelId, title: "Tool calls by agent", unit: units.RequestsPerSecond, dataLinks }, [
+  return timeseries({ id: key("toolCallsByAgent"), title: "Tool calls by agent", unit: units.RequestsPerSecond, dataLinks }, [
     query(q.rate(m.tools.calls, { by: ["agent"] }), "{{agent}}"),
   ]);
 }
 
-function toolErrorsPerMinute({ m, q, t, audit }: PanelContext) {
+function toolErrorsPerMinute({ m, q, t, audit, key }: DashboardContext) {
   return timeseries(
     {
       dataLinks: audit("Failed tool calls", { events: "tool_call", filters: [where("status", "!=", "success"), where("tool", "=~", clickedOrAny("tool"))] }),
-      id: panels.toolErrors.panelId,
+      id: key("toolErrors"),
       title: "Tool errors per minute",
       unit: units.OpsPerMinute,
       description: "Failed tool calls per minute per job, per tool and overall. The dashed line is the HighToolErrorRate threshold.",
@@ -103,11 +103,11 @@ function toolSuccessVsFailure({ m, q, audit }: PanelContext) {
   ]);
 }
 
-function toolDurationP95({ r, q, t, audit }: PanelContext) {
+function toolDurationP95({ r, q, t, audit, key }: DashboardContext) {
   return timeseries(
     {
       dataLinks: audit(`Calls of ${clicked("tool")}`, { events: "tool_call", filters: [where("tool", "=", clicked("tool"))] }),
-      id: panels.toolDurationP95.panelId,
+      id: key("toolDurationP95"),
       title: "Tool call duration p95 by tool",
       unit: units.Seconds,
       description: "From the recorded p95 per tool (worst job). The dashed line is the tool timeout.",
@@ -118,11 +118,11 @@ function toolDurationP95({ r, q, t, audit }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function oldestInflightToolCall({ m, q, t, audit }: PanelContext) {
+function oldestInflightToolCall({ m, q, t, audit, key }: DashboardContext) {
   return timeseries(
     {
       dataLinks: audit(`Calls of ${clicked("tool")}`, { events: "tool_call", filters: [where("tool", "=", clicked("tool"))] }),
-      id: panels.toolOldestInflight.panelId,
+      id: key("toolOldestInflight"),
       title: "Oldest in-flight tool call",
       unit: units.Seconds,
       description: "Age of the oldest call still running, so a hung call shows before it ends.",
@@ -139,20 +139,20 @@ function topTools({ m, q }: PanelContext) {
   ], "tool");
 }
 
-function toolErrorsByType({ m, q }: PanelContext) {
-  return table({ id: drillDowns.toolErrorsByType.panelId, title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24 }, [
+function toolErrorsByType({ m, q, key }: DashboardContext) {
+  return table({ id: key("toolErrorsByType"), title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24 }, [
     instantQuery(`sort_desc(${q.increase(m.tools.errors, { by: ["tool", "agent", "error_type"], window: "$__range" })})`),
   ]);
 }
 
-function approvalQueue({ m, q, t, audit }: PanelContext) {
+function approvalQueue({ m, q, t, audit, key }: DashboardContext) {
   return timeseries(
     {
       dataLinks: audit("Approval requests and decisions", {
         events: ["approval_requested", "approval_decided"],
         filters: [where("risk_level", "=~", clickedOrAny("risk_level"))],
       }),
-      id: panels.approvalQueue.panelId,
+      id: key("approvalQueue"),
       title: "Approval queue depth",
       unit: units.Short,
       description: "Approvals waiting for a decision. The dashed line is the ApprovalQueueGrowing threshold (on each job's total).",
@@ -193,14 +193,14 @@ function approvalDecisions({ m, q, audit }: PanelContext) {
   ]);
 }
 
-function memorySearchLatency({ r, q, t, audit }: PanelContext) {
+function memorySearchLatency({ r, q, t, audit, key }: DashboardContext) {
   return timeseries(
     {
       dataLinks: audit(`Searches of ${clicked("segment")}`, {
         events: "memory_operation",
         filters: [where("operation", "=", "search"), where("segment", "=", clicked("segment"))],
       }),
-      id: panels.memorySearchLatency.panelId,
+      id: key("memorySearchLatency"),
       title: "Memory search latency p95 by segment",
       unit: units.Seconds,
       description: "From the recorded p95 per segment (worst job). The dashed line is the MemorySearchLatencyHigh threshold.",
@@ -218,7 +218,7 @@ function memoryOperations({ m, q, audit }: PanelContext) {
       id: 22,
       title: "Memory operations by outcome",
       unit: units.OpsPerSecond,
-      links: [drillDown(drillDowns.memoryErrors, "Memory errors by segment")],
+      links: [drillDown("memoryErrors", "Memory errors by segment")],
     },
     [
       query(q.rate(m.memory.operations, { by: ["operation"], where: { status: "success" } }), "{{operation}} success"),
@@ -227,16 +227,16 @@ function memoryOperations({ m, q, audit }: PanelContext) {
   );
 }
 
-function memoryErrors({ m, q }: PanelContext) {
-  return table({ id: drillDowns.memoryErrors.panelId, title: "Memory errors by operation and segment", unit: units.Short, w: 24 }, [
+function memoryErrors({ m, q, key }: DashboardContext) {
+  return table({ id: key("memoryErrors"), title: "Memory errors by operation and segment", unit: units.Short, w: 24 }, [
     instantQuery(`sort_desc(${q.increase(m.memory.operations, { by: ["operation", "segment"], where: { status: "error" }, window: "$__range" })})`),
   ]);
 }
 
-function tokenUsage({ r, q, t, budget }: PanelContext) {
+function tokenUsage({ r, q, t, budget, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.tokenUsage.panelId,
+      id: key("tokenUsage"),
       title: `Token usage over the trailing ${budget.window}`,
       unit: units.Short,
       description: "Tokens used over the trailing budget window by all applications. The dashed line is the daily token budget.",
@@ -260,7 +260,7 @@ function runDurationHeatmap({ m, q }: PanelContext) {
 
 function runsByOutcome({ m, q }: PanelContext) {
   return stacked(
-    { id: 34, title: "Agent runs: success vs failure", unit: units.OpsPerSecond, links: [drillDown(drillDowns.failedRuns, "Failed runs by agent")] },
+    { id: 34, title: "Agent runs: success vs failure", unit: units.OpsPerSecond, links: [drillDown("failedRuns", "Failed runs by agent")] },
     [
       query(q.rate(m.runs.runs, { where: { status: "success" } }), "success"),
       query(q.rate(m.runs.runs, { by: ["status"], where: { status: { not: "success" } } }), "{{status}}"),
@@ -274,8 +274,8 @@ function runsInProgress({ m, q }: PanelContext) {
   ]);
 }
 
-function failedRuns({ m, q }: PanelContext) {
-  return table({ id: drillDowns.failedRuns.panelId, title: "Failed agent runs by agent and outcome", unit: units.Short }, [
+function failedRuns({ m, q, key }: DashboardContext) {
+  return table({ id: key("failedRuns"), title: "Failed agent runs by agent and outcome", unit: units.Short }, [
     instantQuery(`sort_desc(${q.increase(m.runs.runs, { by: ["agent", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
   ]);
 }

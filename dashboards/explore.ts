@@ -1,38 +1,8 @@
-// Links into Grafana Explore showing the audit log lines behind a number. The pane state is
-// URL-encoded JSON; the tokens that Grafana (data links: ${__from}, ${__field.labels.tool}) or
-// Prometheus (alert annotations: {{ $labels.tool }}) fill in later are left unencoded, and the
-// values they insert are URL-encoded by the filler (`:percentencode`, `| urlquery`).
+// A data link from a panel's series to its audit lines in Explore (contract/explore.ts builds the URL).
 import { DashboardLinkBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
+import { exploreUrl } from "../contract/explore.js";
 
-const TIME_TOKENS = new Set(["__from", "__to"]);
-
-export interface ExploreRange {
-  from: string;
-  to: string;
-}
-
-/** The dashboard's time range, as a data link sees it. */
-export const PANEL_RANGE: ExploreRange = { from: "${__from}", to: "${__to}" };
-
-function restoreTokens(encoded: string): string {
-  return encoded
-    .replace(/%24%7B([A-Za-z0-9_.]+)%7D/g, (_match, token: string) => (TIME_TOKENS.has(token) ? `\${${token}}` : `\${${token}:percentencode}`))
-    .replace(/%7B%7B%20%24labels\.(\w+)%20%7D%7D/g, (_match, label: string) => `{{ $labels.${label} | urlquery }}`);
-}
-
-/** The Explore URL (relative to Grafana's root) for `expr` on the Loki datasource `datasourceUid`. */
-export function exploreUrl(datasourceUid: string, expr: string, range: ExploreRange = PANEL_RANGE): string {
-  const panes = {
-    logs: {
-      datasource: datasourceUid,
-      queries: [{ refId: "A", expr, datasource: { type: "loki", uid: datasourceUid } }],
-      range,
-    },
-  };
-  return `/explore?schemaVersion=1&orgId=1&panes=${restoreTokens(encodeURIComponent(JSON.stringify(panes)))}`;
-}
-
-/** A data link from a panel's series to its audit lines in Explore, over the dashboard's time range. */
+/** Opens the audit lines of `expr` over the dashboard's time range, in a new tab. */
 export function logsDataLink(title: string, datasourceUid: string, expr: string): DashboardLinkBuilder {
   return new DashboardLinkBuilder(title).url(exploreUrl(datasourceUid, expr)).targetBlank(true);
 }

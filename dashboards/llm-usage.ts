@@ -3,12 +3,12 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
-import { durationSeconds } from "../rules/duration.js";
+import { durationSeconds } from "../contract/duration.js";
 import type { DashboardsConfig } from "./config.js";
-import { where } from "./logql.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
-import { panels } from "./links.js";
-import { drillDown, drillDowns } from "./navigation.js";
+import { where } from "../contract/logql.js";
+import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
+import { panels } from "../contract/ids.js";
+import { drillDown } from "./navigation.js";
 import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
@@ -39,10 +39,10 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
     .withPanel(projected(x, "tokens", 22))
     .withPanel(hoursUntil(x, "spend", 23))
     .withPanel(hoursUntil(x, "tokens", 24));
-  return withAuditLog(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
+  return withClosingRows(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
 }
 
-const errorsLink = drillDown(drillDowns.llmErrorsByAgent, "LLM errors by agent");
+const errorsLink = drillDown("llmErrorsByAgent", "LLM errors by agent");
 const failed = { not: "success" } as const;
 const platformWide = "Counts every application: the job, instance, provider, model and agent variables do not filter it.";
 
@@ -65,10 +65,10 @@ function errorsByModel({ m, q, audit }: PanelContext) {
   ]);
 }
 
-function errorRatio({ m, q, t }: PanelContext) {
+function errorRatio({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.llmErrors.panelId,
+      id: key("llmErrors"),
       title: "LLM error ratio by provider and model",
       unit: units.PercentUnit,
       description: "Failed (error or timeout) / all LLM requests. The dashed line is the LLM error ratio alert threshold.",
@@ -80,12 +80,12 @@ function errorRatio({ m, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function latencyPercentiles({ r, q, t, audit }: PanelContext) {
+function latencyPercentiles({ r, q, t, audit, key }: DashboardContext) {
   const by = { by: ["provider", "model"], op: "max" } as const;
   return timeseries(
     {
       dataLinks: callsOfClickedModel(audit),
-      id: panels.llmLatency.panelId,
+      id: key("llmLatency"),
       title: "LLM latency p50 / p95 / p99",
       unit: units.Seconds,
       description: "From the recorded percentiles per provider and model (worst job). The dashed line is the p95 latency alert threshold.",
@@ -100,8 +100,8 @@ function latencyPercentiles({ r, q, t, audit }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function errorsByAgent({ m, q }: PanelContext) {
-  return table({ id: drillDowns.llmErrorsByAgent.panelId, title: "LLM errors by provider, model, agent and outcome", unit: units.Short, w: 24 }, [
+function errorsByAgent({ m, q, key }: DashboardContext) {
+  return table({ id: key("llmErrorsByAgent"), title: "LLM errors by provider, model, agent and outcome", unit: units.Short, w: 24 }, [
     instantQuery(
       `sort_desc(${q.increase(m.llm.requests, { by: ["provider", "model", "agent", "status"], where: { status: failed }, window: "$__range" })})`,
     ),
@@ -109,7 +109,7 @@ function errorsByAgent({ m, q }: PanelContext) {
 }
 
 /** The trailing-window total against its daily budget, the line the budget alert draws. */
-function againstBudget(x: PanelContext, kind: BudgetKind) {
+function againstBudget(x: DashboardContext, kind: BudgetKind) {
   const b = budgets(x)[kind];
   return timeseries(
     {
@@ -143,17 +143,17 @@ function costPerDay({ m, q }: PanelContext) {
 }
 
 /** The two daily budgets, side by side: what is counted, where it is recorded, and the limit. */
-function budgets({ m, r, t }: PanelContext) {
+function budgets({ m, r, t, key }: DashboardContext) {
   return {
-    spend: { what: "Spend", used: "Dollars spent", panelId: panels.costBudget.panelId, budget: "spend budget", unit: units.Dollars, metric: m.llm.cost, recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours },
-    tokens: { what: "Tokens", used: "Tokens used", panelId: panels.tokenBudget.panelId, budget: "token budget", unit: units.Short, metric: m.llm.tokens, recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours },
+    spend: { what: "Spend", used: "Dollars spent", panelId: key("costBudget"), budget: "spend budget", unit: units.Dollars, metric: m.llm.cost, recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours },
+    tokens: { what: "Tokens", used: "Tokens used", panelId: key("tokenBudget"), budget: "token budget", unit: units.Short, metric: m.llm.tokens, recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours },
   };
 }
 
 type BudgetKind = keyof ReturnType<typeof budgets>;
 
 /** The trailing-window total projected `hours` ahead, as the forecast alert projects it. */
-function projected(x: PanelContext, kind: BudgetKind, id: number) {
+function projected(x: DashboardContext, kind: BudgetKind, id: number) {
   const b = budgets(x)[kind];
   const lookback = x.budget.forecastLookback;
   return timeseries(
@@ -172,7 +172,7 @@ function projected(x: PanelContext, kind: BudgetKind, id: number) {
 }
 
 /** (limit - used in the trailing window) / use per hour lately: hours until the budget is reached. */
-function hoursUntil(x: PanelContext, kind: BudgetKind, id: number) {
+function hoursUntil(x: DashboardContext, kind: BudgetKind, id: number) {
   const b = budgets(x)[kind];
   const lookback = x.budget.forecastLookback;
   const perHour = `${x.all.increase(b.metric, { window: lookback })} / ${durationSeconds(lookback) / 3600}`;

@@ -21,7 +21,8 @@ import { PanelBuilder as TimeseriesBuilder } from "@grafana/grafana-foundation-s
 import { DATASOURCE_VARIABLE } from "./variables.js";
 
 export interface PanelSpec {
-  readonly id: number;
+  /** Fixed for built-in panels (links and alerts open them by id); an extension panel without one gets one. */
+  readonly id?: number;
   readonly title: string;
   /** A Grafana unit id (`units.*` of the SDK): `s`, `reqps`, `percentunit`, `currencyUSD` ... */
   readonly unit: string;
@@ -70,7 +71,7 @@ interface AnyPanelBuilder {
 const REF_IDS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 function base<B extends AnyPanelBuilder>(builder: B, spec: PanelSpec, queries: readonly DataqueryBuilder[], size: { w: number; h: number }): B {
-  builder.id(spec.id);
+  if (spec.id !== undefined) builder.id(spec.id);
   builder.title(spec.title);
   builder.unit(spec.unit);
   builder.datasource(prometheusDatasource);
@@ -170,7 +171,7 @@ export function upDownMappings() {
 }
 
 /** Recent audit log lines from Loki (uid `lokiUid`), newest first. */
-export function logs(spec: Omit<PanelSpec, "unit">, lokiUid: string, expr: string): LogsBuilder {
+export function logs(spec: Omit<PanelSpec, "unit"> & { readonly id: number }, lokiUid: string, expr: string): LogsBuilder {
   const loki = { type: "loki", uid: lokiUid };
   const builder = new LogsBuilder()
     .id(spec.id)

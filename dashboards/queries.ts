@@ -2,8 +2,8 @@
 // `Queries` is bound to one dashboard's variables: every selector it writes is filtered by the
 // variables whose label the series carries, so no query filters by a label its series lacks.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import type { RecordedSeries } from "../rules/recorded.js";
-import type { PrometheusSeries } from "./prometheus-series.js";
+import type { RecordedSeries } from "../contract/recorded.js";
+import type { PrometheusSeries } from "../contract/prometheus-series.js";
 import { type FilterVariable, filtersMetric, filtersRecorded } from "./variables.js";
 
 /** `"v"` is `label="v"`; the object forms are `!=`, `=~` and `!~`. */

@@ -1,7 +1,8 @@
 // The dashboards as files: JSON per dashboard plus the provisioning YAML, keyed by path under out/.
 import type { Dashboard } from "@grafana/grafana-foundation-sdk/dashboard";
 import { buildDashboards } from "./all.js";
-import { type DashboardsConfig, dashboardsConfig, validateDashboardsConfig } from "./config.js";
+import type { DashboardsConfig } from "./config.js";
+import { dashboardsConfig, validateDashboardsConfig } from "./resolve.js";
 import { dashboardProvisioning, datasourceProvisioning } from "./provisioning.js";
 
 /** The JSON Grafana provisions, and the snapshot holds: stable key order, two-space indent. */

@@ -5,13 +5,13 @@ import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
 import type { DashboardsConfig } from "./config.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
-import { panels } from "./links.js";
-import { drillDown, drillDowns } from "./navigation.js";
+import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
+import { panels } from "../contract/ids.js";
+import { drillDown } from "./navigation.js";
 import { alertAbove, instantQuery, query, stacked, stat, steps, table, thresholdLine, timeseries, upDownMappings } from "./panels.js";
-import { prometheusSeries } from "./prometheus-series.js";
+import { prometheusSeries } from "../contract/prometheus-series.js";
 // The codes GRPCErrorRatioHigh counts as server failures, so the panel and the alert agree.
-import { grpcServerErrorCodes } from "../rules/alerts/domains.js";
+import { grpcServerErrorCodes } from "../contract/promql.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function services(c: DashboardsConfig): DashboardBuilder {
@@ -45,7 +45,7 @@ export function services(c: DashboardsConfig): DashboardBuilder {
     .withRow(row(40, "Instrumentation"))
     .withPanel(instrumentationErrors(x))
     .withPanel(labelOverflow(x));
-  return withAuditLog(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
+  return withClosingRows(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
 const serverError = { re: "5.." } as const;
@@ -57,14 +57,14 @@ function httpRate({ m, q }: PanelContext) {
   ]);
 }
 
-function httpErrorRatio({ m, q, t }: PanelContext) {
+function httpErrorRatio({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.httpErrors.panelId,
+      id: key("httpErrors"),
       title: "HTTP 5xx ratio by route",
       unit: units.PercentUnit,
       description: "5xx responses / all responses, per job and per route. The dashed line is the HTTPErrorRatioHigh threshold (on each job).",
-      links: [drillDown(drillDowns.httpServerErrors, "5xx by route and status code")],
+      links: [drillDown("httpServerErrors", "5xx by route and status code")],
     },
     [
       query(q.ratio(m.http.requests, { status_code: serverError }, { perJob: true }), `${q.jobLegend} all routes`),
@@ -81,8 +81,8 @@ function httpDuration({ m, q }: PanelContext) {
   ]);
 }
 
-function httpServerErrors({ m, q }: PanelContext) {
-  return table({ id: drillDowns.httpServerErrors.panelId, title: "HTTP 5xx by route, method and status code", unit: units.Short }, [
+function httpServerErrors({ m, q, key }: DashboardContext) {
+  return table({ id: key("httpServerErrors"), title: "HTTP 5xx by route, method and status code", unit: units.Short }, [
     instantQuery(
       `sort_desc(${q.increase(m.http.requests, { by: ["route", "method", "status_code"], where: { status_code: serverError }, window: "$__range" })})`,
     ),
@@ -101,14 +101,14 @@ function grpcByCode({ m, q }: PanelContext) {
   ]);
 }
 
-function grpcErrorRatio({ m, q, t }: PanelContext) {
+function grpcErrorRatio({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.grpcErrors.panelId,
+      id: key("grpcErrors"),
       title: "gRPC error ratio by service",
       unit: units.PercentUnit,
       description: `Server-side failures (${grpcServerErrorCodes.join(", ")}) / all RPCs. The dashed line is the GRPCErrorRatioHigh threshold.`,
-      links: [drillDown(drillDowns.grpcErrorCodes, "gRPC errors by method and code")],
+      links: [drillDown("grpcErrorCodes", "gRPC errors by method and code")],
     },
     [query(q.ratio(m.grpc.handled, { grpc_code: grpcServerErrors }, { by: ["grpc_service"] }), "{{grpc_service}}")],
   )
@@ -122,22 +122,22 @@ function grpcDuration({ m, q }: PanelContext) {
   ]);
 }
 
-function grpcErrorCodes({ m, q }: PanelContext) {
-  return table({ id: drillDowns.grpcErrorCodes.panelId, title: "gRPC errors by method and code", unit: units.Short, w: 24 }, [
+function grpcErrorCodes({ m, q, key }: DashboardContext) {
+  return table({ id: key("grpcErrorCodes"), title: "gRPC errors by method and code", unit: units.Short, w: 24 }, [
     instantQuery(
       `sort_desc(${q.increase(m.grpc.handled, { by: ["grpc_service", "grpc_method", "grpc_code"], where: { grpc_code: { not: "OK" } }, window: "$__range" })})`,
     ),
   ]);
 }
 
-function pipelineRuns({ m, q, t }: PanelContext) {
+function pipelineRuns({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.pipelineRuns.panelId,
+      id: key("pipelineRuns"),
       title: "Pipeline runs per hour",
       unit: units.Short,
       description: "Successful runs, and failed runs per job and pipeline, in the trailing hour. The dashed line is the PipelineFailures threshold (on failures).",
-      links: [drillDown(drillDowns.failedPipelines, "Failed runs by pipeline")],
+      links: [drillDown("failedPipelines", "Failed runs by pipeline")],
     },
     [
       query(q.increase(m.pipelines.runs, { where: { status: "success" }, window: "1h" }), "success"),
@@ -154,14 +154,14 @@ function pipelineDuration({ r, q }: PanelContext) {
   ]);
 }
 
-function failedPipelines({ m, q }: PanelContext) {
-  return table({ id: drillDowns.failedPipelines.panelId, title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24 }, [
+function failedPipelines({ m, q, key }: DashboardContext) {
+  return table({ id: key("failedPipelines"), title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24 }, [
     instantQuery(`sort_desc(${q.increase(m.pipelines.runs, { by: ["pipeline", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
   ]);
 }
 
-function targetHealth({ q }: PanelContext) {
-  return stat({ id: panels.targetHealth.panelId, title: "Scrape target health", unit: units.NoUnit, w: 24, h: 6 }, [
+function targetHealth({ q, key }: DashboardContext) {
+  return stat({ id: key("targetHealth"), title: "Scrape target health", unit: units.NoUnit, w: 24, h: 6 }, [
     query(q.selectPrometheus(prometheusSeries.up), "{{job}} {{instance}}"),
   ])
     .mappings(upDownMappings())
@@ -170,10 +170,10 @@ function targetHealth({ q }: PanelContext) {
     .graphMode(common.BigValueGraphMode.None);
 }
 
-function instrumentationErrors({ m, q, t }: PanelContext) {
+function instrumentationErrors({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.instrumentationErrors.panelId,
+      id: key("instrumentationErrors"),
       title: "Instrumentation errors per minute",
       unit: units.OpsPerMinute,
       description: "Problems the instrumentation absorbed instead of throwing into the application. The dashed line is the alert threshold.",
@@ -185,10 +185,10 @@ function instrumentationErrors({ m, q, t }: PanelContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function labelOverflow({ m, q, t }: PanelContext) {
+function labelOverflow({ m, q, t, key }: DashboardContext) {
   return timeseries(
     {
-      id: panels.labelOverflow.panelId,
+      id: key("labelOverflow"),
       title: "Label values folded into __overflow__ per minute",
       unit: units.OpsPerMinute,
       description: "The cardinality guard at work: a label had more distinct values than its limit. The dashed line is the alert threshold.",

@@ -2,14 +2,13 @@
 // Everything here reads the rules' recorded SLO series and Prometheus's ALERTS.
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
-import { burnRates } from "../rules/burn-rate.js";
-import { sloWindows } from "../rules/recorded.js";
+import { burnRates, sloWindows } from "../contract/slo-windows.js";
 import type { DashboardsConfig } from "./config.js";
-import { where } from "./logql.js";
-import { dashboard, type PanelContext, row, withAuditLog } from "./dashboard.js";
-import { panels } from "./links.js";
+import { where } from "../contract/logql.js";
+import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
+import { panels } from "../contract/ids.js";
 import { instantQuery, query, stat, steps, table, thresholdLine, timeseries } from "./panels.js";
-import { prometheusSeries } from "./prometheus-series.js";
+import { prometheusSeries } from "../contract/prometheus-series.js";
 import { instanceVariable, jobVariable, recordedLabelVariable } from "./variables.js";
 
 export function slos(c: DashboardsConfig): DashboardBuilder {
@@ -29,7 +28,7 @@ export function slos(c: DashboardsConfig): DashboardBuilder {
     .withPanel(firingAlerts(x))
     .withPanel(firingOverTime(x))
     .withPanel(pendingAlerts(x));
-  return withAuditLog(panelsAbove, x, "Recent failures: tool calls, memory operations, LLM calls", { events: ["tool_call", "memory_operation", "llm_call"], filters: [where("status", "!=", "success")] });
+  return withClosingRows(panelsAbove, x, "Recent failures: tool calls, memory operations, LLM calls", { events: ["tool_call", "memory_operation", "llm_call"], filters: [where("status", "!=", "success")] });
 }
 
 /** Red once the budget is spent, orange while under a quarter is left. */
@@ -40,10 +39,10 @@ const budgetSteps = () =>
     { value: 0.25, color: "green" },
   ]);
 
-function budgetRemaining({ r, q }: PanelContext) {
+function budgetRemaining({ r, q, key }: DashboardContext) {
   return stat(
     {
-      id: panels.sloBudget.panelId,
+      id: key("sloBudget"),
       title: "Error budget remaining",
       unit: units.PercentUnit,
       description: "Share of the error budget left over the SLO period (negative: overspent).",
@@ -101,8 +100,8 @@ function errorRatioByWindow({ r, q }: PanelContext) {
   );
 }
 
-function firingAlerts({ q }: PanelContext) {
-  return table({ id: panels.firingAlerts.panelId, title: "Firing alerts", unit: units.NoUnit, w: 24 }, [
+function firingAlerts({ q, key }: DashboardContext) {
+  return table({ id: key("firingAlerts"), title: "Firing alerts", unit: units.NoUnit, w: 24 }, [
     instantQuery(q.selectPrometheus(prometheusSeries.alerts, { alertstate: "firing" })),
   ]);
 }

@@ -9,9 +9,15 @@ import {
   VariableRefresh,
   VariableSort,
 } from "@grafana/grafana-foundation-sdk/dashboard";
-import type { LabelDef, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import type { RecordedSeries, SourcedSeries } from "../rules/recorded.js";
-import type { DashboardsConfig } from "./config.js";
+import type { LabelDef, ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
+import type { RecordedSeries, SourcedSeries } from "../contract/recorded.js";
+
+/** The part of the dashboards config variables are built from. */
+export interface VariableSource {
+  readonly jobLabel: string;
+  readonly metrics: ResolvedCatalog;
+  readonly datasources: { readonly prometheus: { readonly uid: string } };
+}
 
 /** Name of the datasource variable every panel's queries go through. */
 export const DATASOURCE_VARIABLE = "datasource";
@@ -49,7 +55,7 @@ export function filtersRecorded(variable: FilterVariable, s: RecordedSeries): bo
   return source !== undefined && source.metric.labels.includes(variable.def);
 }
 
-export function jobVariable(c: DashboardsConfig): FilterVariable {
+export function jobVariable(c: VariableSource): FilterVariable {
   return {
     name: "job",
     title: "Job",
@@ -59,7 +65,7 @@ export function jobVariable(c: DashboardsConfig): FilterVariable {
   };
 }
 
-export function instanceVariable(c: DashboardsConfig): FilterVariable {
+export function instanceVariable(c: VariableSource): FilterVariable {
   return {
     name: "instance",
     title: "Instance",
@@ -71,7 +77,7 @@ export function instanceVariable(c: DashboardsConfig): FilterVariable {
 
 /** A domain variable listing the values of `def` on `source`, within the chosen job and instance. */
 export function labelVariable<M extends ResolvedMetric>(
-  c: DashboardsConfig,
+  c: VariableSource,
   source: M,
   def: LabelDef<M["labels"][number]["name"]>,
   title: string,
@@ -93,7 +99,7 @@ export function recordedLabelVariable(source: RecordedSeries, label: string, tit
   return { name: label, title, label, query: `label_values(${source.record}, ${label})` };
 }
 
-export function datasourceVariable(c: DashboardsConfig): cog.Builder<VariableModel> {
+export function datasourceVariable(c: VariableSource): cog.Builder<VariableModel> {
   return new DatasourceVariableBuilder(DATASOURCE_VARIABLE)
     .label("Data source")
     .type("prometheus")

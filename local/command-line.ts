@@ -2,7 +2,7 @@
 // component's config or data directory in the container points at the local copy instead, and the
 // listen addresses are the local ones. Flags the stack sets (retention, feature flags) stay as they
 // are, so the local process runs with what the container would.
-import { componentSpecs, type ComponentName } from "../stacks/index.js";
+import { componentSpecs, type ComponentName } from "../stacks/components.js";
 
 export interface LocalDirs {
   /** Where the component's uploaded files were laid out. */

@@ -3,7 +3,8 @@
 // they work from there unchanged.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { ComponentName, UploadedFile } from "../stacks/index.js";
+import type { ComponentName } from "../stacks/components.js";
+import type { UploadedFile } from "../stacks/uploads.js";
 
 /** Writes every upload under `root` (replaced first) and returns each component's directory. */
 export function layOutUploads(uploads: readonly UploadedFile[], root: string): Partial<Record<ComponentName, string>> {

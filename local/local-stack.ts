@@ -14,7 +14,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Demo, DEFAULT_METRICS_PORT, startDemo } from "../demo/index.js";
 import type { Logger } from "@agent-observability/instrumentation";
-import { componentSpecs, resolveStackConfig, type StackConfig } from "../stacks/index.js";
+import { componentSpecs } from "../stacks/components.js";
+import { resolveStackConfig, type StackConfig } from "../stacks/config.js";
 import { lockDir } from "./dir-lock.js";
 import { layOutUploads } from "./layout.js";
 import type { ManagedProcess } from "./managed-process.js";
@@ -86,10 +87,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const unlock = lockDir(options.dir);
     stops.push(async () => unlock());
     const ports = await selectPorts({ ...defaultLocalPorts, ...options.ports });
-    const config = resolveStackConfig(localStackInput(ports, options.profile));
-
     progress("synthesizing the stack (cdktf)");
-    const synthesized = synthesizeStack(config, join(options.dir, "cdktf.out"));
+    const synthesized = synthesizeStack(localStackInput(ports, options.profile), join(options.dir, "cdktf.out"));
+    const config = synthesized.config;
     const stackDir = join(options.dir, "stack");
     const configDirs = layOutUploads(synthesized.uploads, stackDir);
     progress(`laid out the ${synthesized.uploads.length} files the containers would receive in ${stackDir}`);

@@ -3,8 +3,11 @@
 // and Alertmanager's receivers pointed at the local webhook receiver. A profile adds what differs
 // between `npm start` (the production thresholds and timings) and the test profile.
 import type { DemoProfileInput } from "../demo/index.js";
-import { type Duration, defaultReceivers, type RulesConfigInput } from "../rules/index.js";
-import { type StackConfigInput, componentNames, componentSpecs } from "../stacks/index.js";
+import { type Duration } from "../contract/duration.js";
+import { defaultReceivers } from "../rules/defaults.js";
+import { type RulesConfigInput } from "../rules/config.js";
+import { type StackConfigInput } from "../stacks/config.js";
+import { componentNames, componentSpecs } from "../stacks/components.js";
 import { LOOPBACK } from "./ports.js";
 
 /** The ports of one local run. */

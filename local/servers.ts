@@ -2,7 +2,7 @@
 // the container's command line with local paths, listening on 127.0.0.1 only, in the directory
 // the container would run in, and waited for until its ready endpoint answers.
 import { join } from "node:path";
-import { componentSpecs } from "../stacks/index.js";
+import { componentSpecs } from "../stacks/components.js";
 import { binary } from "./binaries.js";
 import { type LocalDirs, localCommandLine, localPathOf } from "./command-line.js";
 import { ManagedProcess } from "./managed-process.js";

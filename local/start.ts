@@ -8,6 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { cdktfDeploy, dockerDeployUnavailable } from "./deploy.js";
+import { ensureDebianPackages } from "./debian-packages.js";
 import { defaultLocalProfile } from "./profile.js";
 import { runLocal } from "./run-local.js";
 import { testProfile } from "./test-profile.js";
@@ -39,6 +40,12 @@ async function main(): Promise<number> {
   if (unavailable === undefined) {
     console.log("A Docker engine answers and Terraform is installed: deploying the stack with npx cdktf deploy.");
     return cdktfDeploy(root);
+  }
+  try {
+    ensureDebianPackages({ binaries: ["prometheus", "alertmanager"] }, (m) => console.log(m));
+  } catch (error) {
+    console.error(`npm start: ${(error as Error).message}`);
+    return 1;
   }
   return runLocal({ root, profile: values.fast ? testProfile() : defaultLocalProfile, why: unavailable });
 }

@@ -4,9 +4,11 @@
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
-import {
-  COMPONENT_LABEL, type ComponentName, isComponentName, ObservabilityStack, readUploads, STACK_ID, type StackConfig, type UploadedFile,
-} from "../stacks/index.js";
+import { COMPONENT_LABEL, type ComponentName, isComponentName } from "../stacks/components.js";
+import { AgentObservabilityStack, STACK_ID } from "../stacks/agent-observability-stack.js";
+import { parseTemplate } from "../stacks/terraform-template.js";
+import { readUploads, type UploadedFile } from "../stacks/uploads.js";
+import type { StackConfig, StackConfigInput } from "../stacks/config.js";
 
 export interface ContainerCommand {
   readonly command: readonly string[];
@@ -14,6 +16,8 @@ export interface ContainerCommand {
 }
 
 export interface SynthesizedStack {
+  /** The stack's config, resolved. */
+  readonly config: StackConfig;
   /** Path of the written cdk.tf.json. */
   readonly cdkTfJson: string;
   /** Every uploaded file, secrets filled with their variables' defaults (empty unless set). */
@@ -38,17 +42,19 @@ function containerCommands(doc: TerraformJson): Partial<Record<ComponentName, Co
     if (!Array.isArray(command) || !command.every((arg) => typeof arg === "string")) {
       throw new Error(`docker_container.${id}: command is not a list of literal strings`);
     }
-    commands[component] = { command, workingDir: typeof container.working_dir === "string" ? container.working_dir : undefined };
+    // Read as Terraform would: the stack escapes every literal it writes.
+    const text = (value: string) => parseTemplate(value).text;
+    commands[component] = { command: command.map(text), workingDir: typeof container.working_dir === "string" ? text(container.working_dir) : undefined };
   }
   return commands;
 }
 
 /** Synthesizes into `outdir` (replaced) and reads the deployment back out of cdk.tf.json. */
-export function synthesizeStack(config: StackConfig, outdir: string): SynthesizedStack {
+export function synthesizeStack(input: StackConfigInput, outdir: string): SynthesizedStack {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
-  new ObservabilityStack(app, STACK_ID, { config });
+  const { config } = new AgentObservabilityStack(app, STACK_ID, input);
   app.synth();
   const cdkTfJson = join(outdir, "stacks", STACK_ID, "cdk.tf.json");
   const doc = JSON.parse(readFileSync(cdkTfJson, "utf8")) as TerraformJson;
@@ -57,5 +63,5 @@ export function synthesizeStack(config: StackConfig, outdir: string): Synthesize
   for (const [name, variable] of Object.entries(doc.variable ?? {})) {
     if (typeof variable.default === "string") secrets[name] = variable.default;
   }
-  return { cdkTfJson, uploads: readUploads(doc, secrets), containers: containerCommands(doc) };
+  return { config, cdkTfJson, uploads: readUploads(doc, secrets), containers: containerCommands(doc) };
 }

@@ -6,7 +6,9 @@
 // be placed with margin is an Error naming it.
 import { buckets } from "@agent-observability/instrumentation/catalog";
 import { type DemoProfileInput, demoProfile, demoSignals } from "../demo/index.js";
-import { type Duration, defaultThresholds, durationSeconds, everyFor } from "../rules/index.js";
+import { type Duration, durationSeconds } from "../contract/duration.js";
+import { defaultThresholds } from "../contract/thresholds.js";
+import { everyFor } from "../rules/profiles.js";
 import type { LocalProfile } from "./profile.js";
 
 export const TEST_SPEED = 10;

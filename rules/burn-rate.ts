@@ -3,29 +3,16 @@
 // multi-window multi-burn-rate alerts (page: 1h/5m x14.4 or 6h/30m x6; ticket: 1d/2h x3 or 3d/6h x1).
 import { type AlertDefinition, defineAlert } from "./alert.js";
 import type { RulesConfig } from "./config.js";
-import { matchers, num, sumBy } from "./promql.js";
-import { recordedSeriesOf, type SloWindow, sloWindows } from "./recorded.js";
+import { matchers, num } from "../contract/promql.js";
+import { sumBy } from "./promql.js";
+import { recordedSeriesOf } from "../contract/recorded.js";
+import { burnRates, type SloWindow, sloWindows } from "../contract/slo-windows.js";
 import type { RecordingRule } from "./recording-rules.js";
 import { counterSegments, fires, input, MINUTE_CLOCK, quiet } from "./scenario.js";
 import { sloFile } from "./rule-files.js";
 import type { SloSpec } from "./slo.js";
-import type { Duration } from "./thresholds.js";
+import type { Duration } from "../contract/thresholds.js";
 import { metricOf, sloTestEvents } from "./slo-events.js";
-
-/** Both windows of a condition must burn faster than `factor` times the budget. */
-export const burnRates = {
-  page: [
-    { long: "1h", short: "5m", factor: 14.4 },
-    { long: "6h", short: "30m", factor: 6 },
-  ],
-  ticket: [
-    { long: "1d", short: "2h", factor: 3 },
-    { long: "3d", short: "6h", factor: 1 },
-  ],
-} as const satisfies Record<string, readonly { long: SloWindow; short: SloWindow; factor: number }[]>;
-
-/** The largest objective whose budget a 14.4x burn can still exceed without 100 % errors. */
-export const MIN_PAGEABLE_OBJECTIVE = 1 - 1 / 14.4;
 
 function errorBudget(slo: SloSpec): number {
   return Number((1 - slo.objective).toPrecision(12));

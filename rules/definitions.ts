@@ -4,10 +4,11 @@ import type { AlertDefinition } from "./alert.js";
 import { budgetAlerts, domainAlerts, platformAlerts, toolAlerts } from "./alerts/index.js";
 import { sloAlerts } from "./burn-rate.js";
 import type { RulesConfig } from "./config.js";
+import { extraAlertDefinitions } from "./extra-alerts.js";
 import type { RuleFile } from "./rule-files.js";
 
 export function alertDefinitions(c: RulesConfig): AlertDefinition[] {
-  const all = [...toolAlerts(c), ...domainAlerts(c), ...budgetAlerts(c), ...sloAlerts(c), ...platformAlerts(c)];
+  const all = [...toolAlerts(c), ...domainAlerts(c), ...budgetAlerts(c), ...sloAlerts(c), ...platformAlerts(c), ...extraAlertDefinitions(c)];
   const seen = new Set<string>();
   for (const a of all) {
     // Grafana keys a rule by its title within a folder, so names must be unique.

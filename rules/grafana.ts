@@ -17,11 +17,11 @@ import {
 } from "@grafana/grafana-foundation-sdk/alerting";
 import { TypeMathBuilder } from "@grafana/grafana-foundation-sdk/expr";
 import { DataqueryBuilder } from "@grafana/grafana-foundation-sdk/prometheus";
-import { dashboardUids, datasourceUids, panels } from "../dashboards/links.js";
+import { datasourceUids } from "../contract/ids.js";
 import { type AlertDefinition, kebab } from "./alert.js";
 import type { RulesConfig } from "./config.js";
 import { alertGroups } from "./definitions.js";
-import { durationSeconds, formatDuration } from "./duration.js";
+import { durationSeconds, formatDuration } from "../contract/duration.js";
 import { toGrafanaTemplate } from "./template.js";
 import { toYaml } from "./yaml.js";
 
@@ -124,7 +124,7 @@ function provisionedGroup(c: RulesConfig, group: RuleGroup, alerts: readonly Ale
     folder: c.grafana.folder,
     interval: formatDuration(group.interval ?? GRAFANA_BASE_INTERVAL),
     rules: (group.rules ?? []).map((rule) => {
-      const panel = panels[alerts.find((a) => a.name === rule.title)!.panel];
+      const panel = alerts.find((a) => a.name === rule.title)!.panel;
       return {
         uid: rule.uid,
         title: rule.title,
@@ -136,7 +136,7 @@ function provisionedGroup(c: RulesConfig, group: RuleGroup, alerts: readonly Ale
           // The SDK's query objects carry marker methods; the file holds their JSON.
           model: JSON.parse(JSON.stringify(q.model)) as unknown,
         })),
-        dashboardUid: dashboardUids[panel.dashboard],
+        dashboardUid: panel.dashboardUid,
         panelId: panel.panelId,
         noDataState: rule.noDataState,
         execErrState: rule.execErrState,

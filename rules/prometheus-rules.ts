@@ -4,7 +4,7 @@ import type { AlertDefinition } from "./alert.js";
 import { sloRecordingRules } from "./burn-rate.js";
 import type { RulesConfig } from "./config.js";
 import { alertGroups } from "./definitions.js";
-import { durationSeconds } from "./duration.js";
+import { durationSeconds } from "../contract/duration.js";
 import { type RecordingRule, recordingGroups, type RuleGroup } from "./recording-rules.js";
 import { type RuleFile, sloFile } from "./rule-files.js";
 import { toYaml } from "./yaml.js";

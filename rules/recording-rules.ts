@@ -1,8 +1,9 @@
 // The recording rules behind every series in recorded.ts, grouped by domain. The `sum by`
 // labels come from each series' `labels`, so a recorded series carries exactly what it declares.
 import type { RulesConfig } from "./config.js";
-import { increase, matchers, quantile, rate, selector, sumBy } from "./promql.js";
-import { type RecordedSeries, recordedSeriesOf, type SourcedSeries } from "./recorded.js";
+import { increase, quantile, rate, selector, sumBy } from "./promql.js";
+import { matchers } from "../contract/promql.js";
+import { type RecordedSeries, recordedSeriesOf, type SourcedSeries } from "../contract/recorded.js";
 import { domainFiles, type RuleFile } from "./rule-files.js";
 
 export interface RecordingRule {

@@ -5,8 +5,8 @@
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { RulesConfig } from "./config.js";
 import { counter, evalTime, input, type Labels, labelText, type TestClock, testClock, testInterval } from "./scenario.js";
-import { allRecordedSeries, recordedSeriesOf, type SourcedSeries } from "./recorded.js";
-import { num } from "./promql.js";
+import { allRecordedSeries, recordedSeriesOf, type SourcedSeries } from "../contract/recorded.js";
+import { num } from "../contract/promql.js";
 import { sloTestEvents } from "./slo-events.js";
 
 /** Every counter input grows this much a step. */

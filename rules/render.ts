@@ -1,7 +1,8 @@
 // Every file rules/ contributes to out/: Prometheus rule files, their promtool tests,
 // alertmanager.yml and (with the Grafana evaluator) Grafana's alerting provisioning.
 import { renderAlertmanager } from "./alertmanager.js";
-import { type RulesConfig, type RulesConfigInput, resolveRulesConfig } from "./config.js";
+import type { RulesConfig, RulesConfigInput } from "./config.js";
+import { resolveRulesConfig } from "./resolve.js";
 import { renderGrafanaAlerting } from "./grafana.js";
 import { renderPrometheusRules } from "./prometheus-rules.js";
 import { renderPromtoolTests } from "./promtool-tests.js";

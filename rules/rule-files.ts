@@ -19,8 +19,16 @@ export const domainFiles = {
   slo: "slo",
 } as const;
 
-/** A domain's file, or one SLO's (`slo-<name>`: its recording rules and burn-rate alerts). */
-export type RuleFile = Exclude<(typeof domainFiles)[keyof typeof domainFiles], "slo"> | `slo-${string}`;
+/**
+ * A domain's file, one SLO's (`slo-<name>`: its recording rules and burn-rate alerts), or the
+ * platform's own alerts (`custom`, `custom-<group>`: the stack's `extensions.alerts`).
+ */
+export type RuleFile = Exclude<(typeof domainFiles)[keyof typeof domainFiles], "slo"> | `slo-${string}` | "custom" | `custom-${string}`;
+
+/** The file of a platform's own alerts in `group` (all in `custom` when it has none). */
+export function customFile(group: string | undefined): RuleFile {
+  return group === undefined ? "custom" : `custom-${group}`;
+}
 
 export function sloFile(sloName: string): RuleFile {
   return `slo-${sloName}`;

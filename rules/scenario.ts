@@ -4,9 +4,9 @@
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { AlertCase, ExpectedAlert, InputSeries } from "./alert.js";
 import type { RulesConfig } from "./config.js";
-import { durationSeconds, formatDuration } from "./duration.js";
-import { num } from "./promql.js";
-import type { Duration } from "./thresholds.js";
+import { durationSeconds, formatDuration } from "../contract/duration.js";
+import { num } from "../contract/promql.js";
+import type { Duration } from "../contract/thresholds.js";
 
 export type Labels = Readonly<Record<string, string>>;
 

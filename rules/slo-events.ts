@@ -2,7 +2,7 @@
 // (matches `total` but not `good`), found by trying the catalog's label values and a few common
 // ones against the matchers. A spec can give them itself (`testEvents`) when none fit.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import type { Matchers } from "./promql.js";
+import { type Matchers, matchesLabels } from "../contract/promql.js";
 import type { RulesConfig } from "./config.js";
 import type { EventSelector, SloSpec } from "./slo.js";
 
@@ -16,14 +16,7 @@ export function metricOf(c: RulesConfig, selector: EventSelector): ResolvedMetri
 }
 
 function matches(labels: Labels, m: Matchers = {}): boolean {
-  return Object.entries(m).every(([label, matcher]) => {
-    const value = labels[label] ?? "";
-    if (typeof matcher === "string") return value === matcher;
-    if (Array.isArray(matcher)) return (matcher as readonly string[]).includes(value);
-    const { op, value: expected } = matcher as { op: string; value: string };
-    const regex = new RegExp(`^(?:${expected})$`);
-    return op === "=" ? value === expected : op === "!=" ? value !== expected : op === "=~" ? regex.test(value) : !regex.test(value);
-  });
+  return matchesLabels(labels, m);
 }
 
 function candidates(metric: ResolvedMetric, label: string): string[] {

@@ -1,8 +1,8 @@
 // An SLO is a small spec: which catalog events are good, which are all, the objective and the
 // period. burn-rate.ts turns each into Sloth-style recording rules and burn-rate alerts.
 import type { Catalog, Domain } from "@agent-observability/instrumentation/catalog";
-import type { Matchers } from "./promql.js";
-import type { Duration } from "./thresholds.js";
+import type { Matchers } from "../contract/promql.js";
+import type { Duration } from "../contract/thresholds.js";
 
 /** A catalog metric named by domain and key, e.g. "tools.calls"; the namespace is added later. */
 export type MetricRef = { [D in Domain]: `${D}.${keyof Catalog[D] & string}` }[Domain];
@@ -51,7 +51,7 @@ export const defaultSlos: readonly SloSpec[] = [
   {
     name: "http-availability",
     description: "HTTP requests answered without a server error (5xx).",
-    good: { metric: "http.requests", matchers: { status_code: { op: "!~", value: "5.." } } },
+    good: { metric: "http.requests", matchers: { status_code: { notRe: "5.." } } },
     total: { metric: "http.requests" },
     objective: 0.999,
     period: "30d",

@@ -1,35 +1,25 @@
 // Refuses a bad rules config before anything is rendered. Every message names the field path
-// and the value, e.g. `thresholds.approvalQueue.max: -1 must be >= 0`.
+// and the value, e.g. `alertmanager.routes.critical: "pager" is not a receiver`. The shared part
+// (thresholds, windows) is validated where it is resolved, in contract/shared.ts.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
+import { durationSeconds } from "../contract/duration.js";
+import { checkText as text, fail, knownKeys } from "../contract/fail.js";
+import { MIN_PAGEABLE_OBJECTIVE } from "../contract/slo-windows.js";
 import type { RulesConfig } from "./config.js";
-import { MIN_PAGEABLE_OBJECTIVE } from "./burn-rate.js";
-import { durationSeconds } from "./duration.js";
-import { rateWindowSeconds } from "./rate-window.js";
+import { credentialIn, redact } from "./credentials.js";
 import type { EventSelector, SloSpec } from "./slo.js";
-import { defaultThresholds } from "./thresholds.js";
-
-function fail(field: string, value: unknown, problem: string): never {
-  throw new Error(`${field}: ${JSON.stringify(value)} ${problem}`);
-}
-
-function number(field: string, value: unknown, { min = 0, max = Infinity, exclusiveMin = false } = {}): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) fail(field, value, "must be a finite number");
-  if (exclusiveMin ? value <= min : value < min) fail(field, value, `must be ${exclusiveMin ? ">" : ">="} ${min}`);
-  if (value > max) fail(field, value, `must be <= ${max}`);
-  return value;
-}
-
-function text(field: string, value: unknown, pattern?: RegExp, what = "a non-empty string"): string {
-  if (typeof value !== "string" || value.length === 0 || (pattern && !pattern.test(value))) fail(field, value, `must be ${what}`);
-  return value;
-}
 
 const HTTP_URL = /^https?:\/\/[^\s/@]+(\/[^\s]*)?$/;
-/** A file path; relative ones are read relative to alertmanager.yml's directory. */
-const FILE_PATH = /^[^\s\0]+$/;
+/** A file path (plain characters only); relative ones are read relative to alertmanager.yml's directory. */
+const FILE_PATH = /^[A-Za-z0-9._\/-]+$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-function url(field: string, value: unknown): string {
+/** An http(s) URL; one carrying a credential is refused without echoing it (`instead` says where the secret goes). */
+function url(field: string, value: unknown, instead = "secrets go in files"): string {
+  const credential = typeof value === "string" ? credentialIn(value) : undefined;
+  if (credential !== undefined) {
+    fail(field, redact(value as string), `carries a credential (${credential}), which would be written in the clear into alertmanager.yml and cdk.tf.json: ${instead}`);
+  }
   return text(field, value, HTTP_URL, "an http(s) URL without credentials in it (secrets go in files)");
 }
 
@@ -37,55 +27,9 @@ function duration(field: string, value: unknown): number {
   return durationSeconds(value, field);
 }
 
-/** Threshold fields compared against histogram buckets, and the metric whose buckets they must be. */
-function bucketThresholds(c: RulesConfig): { field: string; value: number; metric: ResolvedMetric }[] {
-  const t = c.thresholds;
-  const m = c.metrics;
-  return [
-    { field: "thresholds.toolTimeout.seconds", value: t.toolTimeout.seconds, metric: m.tools.duration },
-    { field: "thresholds.memorySearchLatency.p95Seconds", value: t.memorySearchLatency.p95Seconds, metric: m.memory.duration },
-    { field: "thresholds.llmLatency.p95Seconds", value: t.llmLatency.p95Seconds, metric: m.llm.duration },
-    { field: "thresholds.a2aLatency.p95Seconds", value: t.a2aLatency.p95Seconds, metric: m.a2a.duration },
-  ];
-}
-
-/** Fields that are ratios (0..1) or must be strictly positive; every other number must be >= 0. */
-const RATIOS = new Set(["llmErrorRatio.max", "httpErrorRatio.max", "grpcErrorRatio.max", "cacheHitRatio.min"]);
-const POSITIVE = new Set([
-  "tokenBudget.dailyTokens", "tokenBudget.forecastHours", "costBudget.dailyDollars", "costBudget.forecastHours",
-  "pipelineFailures.perHour", "toolCallAnomaly.zScore", "toolCallAnomaly.minRatePerSecond",
-]);
-
-function validateThresholds(c: RulesConfig): void {
-  for (const [key, fields] of Object.entries(c.thresholds)) {
-    const known = defaultThresholds[key as keyof typeof defaultThresholds] as object;
-    for (const [name, value] of Object.entries(fields as object)) {
-      const field = `thresholds.${key}.${name}`;
-      if (!(name in known)) fail(field, value, `is not a field of thresholds.${key} (known: ${Object.keys(known).join(", ")})`);
-      if (name === "for" || name === "window") duration(field, value);
-      else number(field, value, { max: RATIOS.has(`${key}.${name}`) ? 1 : Infinity, exclusiveMin: POSITIVE.has(`${key}.${name}`) });
-    }
-  }
-  // A sustained change stays an outlier only while it covers less than 1 / (1 + z^2) of the
-  // history; with margin, the history must outlast the time the change needs to fire (the rate
-  // window to show in the recorded rate, then `for`).
-  const anomaly = c.thresholds.toolCallAnomaly;
-  const needed = 2 * (durationSeconds(anomaly.for) + durationSeconds(c.rateWindow)) * (1 + anomaly.zScore ** 2);
-  if (durationSeconds(anomaly.window) < needed) {
-    fail("thresholds.toolCallAnomaly.window", anomaly.window,
-      `is too short for for=${anomaly.for} and zScore=${anomaly.zScore}: an anomaly would become its own baseline before firing (needs at least ${Math.ceil(needed / 60)}m)`);
-  }
-  for (const { field, value, metric } of bucketThresholds(c)) {
-    const buckets = metric.buckets ?? [];
-    // The last finite bound cannot be exceeded by an interpolated quantile, so it is refused too.
-    if (!buckets.slice(0, -1).includes(value)) {
-      fail(field, value, `must be a bucket boundary of ${metric.name} below its largest (one of ${buckets.slice(0, -1).join(", ")})`);
-    }
-  }
-}
-
 function validateSelector(c: RulesConfig, field: string, selector: EventSelector | undefined): void {
   if (typeof selector !== "object" || selector === null) fail(field, selector, "must be an object { metric, matchers? }");
+  knownKeys(field, selector, ["metric", "matchers"]);
   const [domain, key] = String(selector.metric).split(".");
   const metric = (c.metrics as unknown as Record<string, Record<string, ResolvedMetric> | undefined>)[domain ?? ""]?.[key ?? ""];
   if (!metric) fail(`${field}.metric`, selector.metric, 'is not a metric in the catalog (write it as "domain.key", e.g. "tools.calls")');
@@ -102,6 +46,7 @@ function validateSlos(c: RulesConfig): void {
   const names = new Set<string>();
   c.slos.forEach((slo: SloSpec, i) => {
     const at = `slos[${i}]`;
+    knownKeys(at, slo, ["name", "description", "good", "total", "objective", "period", "for", "testEvents"]);
     text(`${at}.name`, slo.name, /^[a-z][a-z0-9-]*$/, "kebab-case (lower-case letters, digits and dashes)");
     if (names.has(slo.name)) fail(`${at}.name`, slo.name, "is used by another SLO");
     names.add(slo.name);
@@ -126,15 +71,22 @@ function validateAlertmanager(c: RulesConfig): void {
   let sendsEmail = false;
   am.receivers.forEach((r, i) => {
     const at = `alertmanager.receivers[${i}]`;
+    knownKeys(at, r, ["name", "webhooks", "emails", "slack"]);
     text(`${at}.name`, r.name);
     if (names.has(r.name)) fail(`${at}.name`, r.name, "is used by another receiver");
     names.add(r.name);
     r.webhooks?.forEach((w, j) => {
-      url(`${at}.webhooks[${j}].url`, w.url);
+      knownKeys(`${at}.webhooks[${j}]`, w, ["url", "credentialsFile"]);
+      url(`${at}.webhooks[${j}].url`, w.url,
+        "put the secret in a file and name it in credentialsFile (Alertmanager sends it as a bearer token), or for Slack use a slack receiver with apiUrlFile");
       if (w.credentialsFile !== undefined) text(`${at}.webhooks[${j}].credentialsFile`, w.credentialsFile, FILE_PATH, "a file path");
     });
-    r.emails?.forEach((e, j) => text(`${at}.emails[${j}].to`, e.to, /^[^\s@]+@[^\s@]+$/, "an e-mail address"));
+    r.emails?.forEach((e, j) => {
+      knownKeys(`${at}.emails[${j}]`, e, ["to"]);
+      text(`${at}.emails[${j}].to`, e.to, /^[^\s@]+@[^\s@]+$/, "an e-mail address");
+    });
     r.slack?.forEach((s, j) => {
+      knownKeys(`${at}.slack[${j}]`, s, ["channel", "apiUrlFile"]);
       text(`${at}.slack[${j}].channel`, s.channel);
       text(`${at}.slack[${j}].apiUrlFile`, s.apiUrlFile, FILE_PATH, "a file path (the Slack URL is a secret)");
     });
@@ -157,14 +109,8 @@ function validateAlertmanager(c: RulesConfig): void {
 }
 
 export function validateRulesConfig(c: RulesConfig): void {
-  text("scrapeJob", c.scrapeJob);
   if (c.evaluator !== "prometheus" && c.evaluator !== "grafana") fail("evaluator", c.evaluator, 'must be "prometheus" or "grafana"');
   if (duration("evaluationInterval", c.evaluationInterval) === 0) fail("evaluationInterval", c.evaluationInterval, "must be longer than 0s");
-  rateWindowSeconds(c.rateWindow, "rateWindow");
-  if (duration("budget.window", c.budget.window) === 0) fail("budget.window", c.budget.window, "must be longer than 0s");
-  if (duration("budget.forecastLookback", c.budget.forecastLookback) === 0) {
-    fail("budget.forecastLookback", c.budget.forecastLookback, "must be longer than 0s");
-  }
   url("runbookBaseUrl", c.runbookBaseUrl);
   url("grafana.url", c.grafana.url);
   url("grafana.alertmanagerUrl", c.grafana.alertmanagerUrl);
@@ -174,7 +120,6 @@ export function validateRulesConfig(c: RulesConfig): void {
   if (c.grafana.logsDatasourceUid !== undefined) {
     text("grafana.logsDatasourceUid", c.grafana.logsDatasourceUid, /^[a-zA-Z0-9_-]{1,40}$/, "a Grafana uid (letters, digits, - and _, at most 40)");
   }
-  validateThresholds(c);
   validateSlos(c);
   validateAlertmanager(c);
 }

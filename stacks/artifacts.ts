@@ -1,8 +1,8 @@
 // Every file of the out/ tree, rendered purely from the stack config: the rules' and dashboards'
 // renderings plus the stack's own configs. The stack uploads exactly these contents, and main.ts
 // writes exactly these files, so out/ and the containers cannot differ.
-import { renderDashboardFiles } from "../dashboards/index.js";
-import { renderRuleFiles } from "../rules/index.js";
+import { renderDashboardFiles } from "../dashboards/render.js";
+import { renderRuleFiles } from "../rules/render.js";
 import { ALLOY_CONFIG_FILE } from "./alloy.js";
 import { renderAlloyConfig } from "./alloy-config.js";
 import { type ComponentName, componentNames } from "./components.js";

@@ -3,102 +3,20 @@
 // where Docker is, which ports are published, how much memory each container gets, and the
 // addresses the uploaded configs use. Every address inside an uploaded file comes from here, so
 // the local mode can render the same files for processes on 127.0.0.1.
-import { datasourceUids } from "../dashboards/links.js";
-import { type DashboardsConfig, type DashboardsConfigInput, dashboardsConfig } from "../dashboards/config.js";
-import { type RulesConfig, type RulesConfigInput, resolveRulesConfig } from "../rules/config.js";
-import type { Duration } from "../rules/thresholds.js";
+import { datasourceUids } from "../contract/ids.js";
+import { resolveSharedConfig } from "../contract/shared.js";
+import { dashboardsConfig } from "../dashboards/resolve.js";
+import { resolveRulesConfig } from "../rules/resolve.js";
 import { type ComponentName, componentNames, componentSpecs, runningComponents } from "./components.js";
+import type {
+  ComponentSettings, GrafanaStackSettings, LokiSettings, PrometheusSettings, RestartPolicy, StackConfig, StackConfigInput, StackSettings, TempoSettings,
+} from "./settings.js";
 import { checkInputShape, checkScrapeJob, validateStackSettings } from "./validate.js";
 import { relativeSecretPaths } from "./secrets.js";
 import { serviceUrl } from "./urls.js";
 
-export type RestartPolicy = "no" | "on-failure" | "always" | "unless-stopped";
-
-export interface ComponentSettings {
-  /** Port published on the Docker host, at `bindAddress`. */
-  readonly hostPort: number;
-  /** Memory limit of the container, in MiB. */
-  readonly memoryMb: number;
-  /** Named Docker volume mounted at the component's data directory. */
-  readonly volume: string;
-  /** `host:port` at which the other components reach it; the uploaded configs use this. */
-  readonly address: string;
-}
-
-export interface PrometheusSettings {
-  /** How long the TSDB keeps samples (`--storage.tsdb.retention.time`). */
-  readonly retention: Duration;
-  readonly scrapeInterval: Duration;
-  /** The applications' metrics endpoints (`host:port`), scraped under the rules' `scrapeJob`. */
-  readonly scrapeTargets: readonly string[];
-  readonly metricsPath: string;
-  /**
-   * Extra /etc/hosts entries of the Prometheus container. `host.docker.internal: host-gateway`
-   * lets it reach applications listening on the Docker host.
-   */
-  readonly extraHosts: Readonly<Record<string, string>>;
-}
-
-export interface GrafanaStackSettings {
-  readonly adminUser: string;
-  /** Anonymous (viewer) access; off unless switched on. */
-  readonly anonymousAccess: boolean;
-}
-
-export interface LokiSettings {
-  /** One switch for Loki, its datasource in Grafana and the Alloy collector feeding it. */
-  readonly enabled: boolean;
-  readonly retention: Duration;
-  /** Docker socket on the Docker host, mounted read-only into Alloy to discover containers. */
-  readonly dockerSocket: string;
-}
-
-export interface TempoSettings {
-  /** One switch for Tempo, its datasource in Grafana and the links to it from metrics and logs. */
-  readonly enabled: boolean;
-  /** How long traces are kept (the compactor's block retention). */
-  readonly retention: Duration;
-  /** Port on the Docker host, at `bindAddress`, where applications send OTLP over gRPC. */
-  readonly otlpGrpcHostPort: number;
-  /** Port on the Docker host, at `bindAddress`, where applications send OTLP over HTTP. */
-  readonly otlpHttpHostPort: number;
-}
-
-/** The stack's own settings, without the composed rules and dashboards configs. */
-export type StackSettings = Omit<StackConfig, "rules" | "dashboards">;
-
-export interface StackConfig {
-  /** Prefix of container and volume names, and the default network name. */
-  readonly name: string;
-  readonly rules: RulesConfig;
-  readonly dashboards: DashboardsConfig;
-  readonly docker: { readonly host: string; readonly network: string };
-  /** Host address every published port binds to. */
-  readonly bindAddress: string;
-  readonly restart: RestartPolicy;
-  readonly components: Readonly<Record<ComponentName, ComponentSettings>>;
-  readonly prometheus: PrometheusSettings;
-  readonly grafana: GrafanaStackSettings;
-  readonly loki: LokiSettings;
-  readonly tempo: TempoSettings;
-}
-
-/** Dashboards settings the stack decides itself (namespace, thresholds, datasources, paths). */
-type StackOwnedDashboardFields = "namespace" | "metrics" | "recorded" | "thresholds" | "rateWindow" | "budget" | "datasources" | "dashboardsPath";
-
-export interface StackConfigInput {
-  readonly name?: string;
-  readonly rules?: RulesConfigInput;
-  readonly dashboards?: Omit<DashboardsConfigInput, StackOwnedDashboardFields>;
-  readonly docker?: Partial<StackConfig["docker"]>;
-  readonly bindAddress?: string;
-  readonly restart?: RestartPolicy;
-  readonly components?: { readonly [C in ComponentName]?: Partial<ComponentSettings> };
-  readonly prometheus?: Partial<PrometheusSettings>;
-  readonly grafana?: Partial<GrafanaStackSettings>;
-  readonly loki?: Partial<LokiSettings>;
-  readonly tempo?: Partial<TempoSettings>;
-}
+export type * from "./settings.js";
+export { stackDashboardKeys } from "./settings.js";
 
 const defaultMemoryMb: Readonly<Record<ComponentName, number>> = {
   prometheus: 1024,
@@ -153,12 +71,15 @@ function componentSettings(name: string, input: StackConfigInput): Record<Compon
   return settings;
 }
 
-/** Runs a nested resolver, naming its fields from the stack config's root (`rules.thresholds...`). */
+/**
+ * Runs a nested resolver, naming its fields from the stack config's root (`rules.thresholds...`);
+ * the extensions it was handed are named as the stack config names them already.
+ */
 function nested<T>(prefix: string, resolve: () => T): T {
   try {
     return resolve();
   } catch (error) {
-    if (error instanceof Error && !error.message.startsWith(`${prefix}.`)) error.message = `${prefix}.${error.message}`;
+    if (error instanceof Error && !error.message.startsWith(`${prefix}.`) && !error.message.startsWith("extensions.")) error.message = `${prefix}.${error.message}`;
     throw error;
   }
 }
@@ -181,37 +102,43 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
   validateStackSettings(stack);
   const { components } = stack;
 
+  // The part rules and dashboards share is resolved once, from `rules`, and handed to both.
+  const shared = nested("rules", () => resolveSharedConfig(input.rules ?? {}));
   const rules = nested("rules", () =>
     relativeSecretPaths(
-      resolveRulesConfig({
-        ...input.rules,
-        grafana: {
-          url: serviceUrl(stack.bindAddress, components.grafana.hostPort),
-          alertmanagerUrl: `http://${components.alertmanager.address}`,
-          // With Loki on, alerts link to the audit lines behind them (`logs_url`).
-          ...(stack.loki.enabled ? { logsDatasourceUid: datasourceUids.loki } : {}),
-          ...input.rules?.grafana,
+      resolveRulesConfig(
+        {
+          ...input.rules,
+          grafana: {
+            url: serviceUrl(stack.bindAddress, components.grafana.hostPort),
+            alertmanagerUrl: `http://${components.alertmanager.address}`,
+            // With Loki on, alerts link to the audit lines behind them (`logs_url`).
+            ...(stack.loki.enabled ? { logsDatasourceUid: datasourceUids.loki } : {}),
+            ...input.rules?.grafana,
+          },
+          extraAlerts: input.extensions?.alerts ?? [],
         },
-      }),
+        shared,
+      ),
     ),
   );
   checkScrapeJob(rules.scrapeJob);
   const dashboards = nested("dashboards", () =>
-    dashboardsConfig({
-      ...input.dashboards,
-      namespace: rules.namespace,
-      metrics: rules.metrics,
-      thresholds: rules.thresholds,
-      rateWindow: rules.rateWindow,
-      budget: rules.budget,
-      dashboardsPath: DASHBOARDS_PATH,
-      datasources: {
-        prometheus: { url: `http://${components.prometheus.address}`, scrapeInterval: stack.prometheus.scrapeInterval },
-        alertmanager: { url: `http://${components.alertmanager.address}` },
-        loki: { url: `http://${components.loki.address}`, enabled: stack.loki.enabled },
-        tempo: { url: `http://${components.tempo.address}`, enabled: stack.tempo.enabled },
+    dashboardsConfig(
+      {
+        ...input.dashboards,
+        dashboardsPath: DASHBOARDS_PATH,
+        datasources: {
+          prometheus: { url: `http://${components.prometheus.address}`, scrapeInterval: stack.prometheus.scrapeInterval },
+          alertmanager: { url: `http://${components.alertmanager.address}` },
+          loki: { url: `http://${components.loki.address}`, enabled: stack.loki.enabled },
+          tempo: { url: `http://${components.tempo.address}`, enabled: stack.tempo.enabled },
+        },
+        extraPanels: input.extensions?.panels ?? [],
+        extraDashboards: input.extensions?.dashboards ?? [],
       },
-    }),
+      shared,
+    ),
   );
   return { ...stack, rules, dashboards };
 }

@@ -4,6 +4,7 @@
 import { Construct } from "constructs";
 import { componentSpecs } from "./components.js";
 import { ServiceContainer, serviceProps, type ServiceProps } from "./service-container.js";
+import { literal } from "./terraform-template.js";
 
 export interface GrafanaProps extends ServiceProps {
   /** provisioning/** and dashboards/*.json: paths relative to /etc/grafana. */
@@ -29,12 +30,12 @@ export class Grafana extends Construct {
       files: props.files,
       env: [
         `GF_PATHS_PROVISIONING=${componentSpecs.grafana.configDir}/provisioning`,
-        `GF_SECURITY_ADMIN_USER=${props.adminUser ?? "admin"}`,
+        `GF_SECURITY_ADMIN_USER=${literal(props.adminUser ?? "admin")}`,
         // Applied when Grafana creates its database (first start); change it in Grafana afterwards.
         `GF_SECURITY_ADMIN_PASSWORD=${props.adminPassword}`,
-        `GF_AUTH_ANONYMOUS_ENABLED=${props.anonymousAccess ?? false}`,
+        `GF_AUTH_ANONYMOUS_ENABLED=${String(props.anonymousAccess ?? false)}`,
         "GF_USERS_ALLOW_SIGN_UP=false",
-        `GF_SERVER_ROOT_URL=${props.rootUrl}`,
+        `GF_SERVER_ROOT_URL=${literal(props.rootUrl)}`,
         "GF_ANALYTICS_REPORTING_ENABLED=false",
         "GF_ANALYTICS_CHECK_FOR_UPDATES=false",
       ],

@@ -1,14 +1,27 @@
-export { resolveStackConfig, enabledComponents, stackDefaults, type StackConfig, type StackConfigInput, type StackSettings, type ComponentSettings, type RestartPolicy, type LokiSettings, type TempoSettings } from "./config.js";
-export { componentNames, componentSpecs, runningComponents, isComponentName, COMPONENT_LABEL, type ComponentName, type ComponentSpec } from "./components.js";
-export { images } from "./images.js";
-export { renderStackFiles, filesByComponent } from "./artifacts.js";
-export { renderPrometheusConfig, RULE_FILES_GLOB } from "./prometheus-config.js";
-export { renderLokiConfig } from "./loki-config.js";
-export { renderAlloyConfig, AUDIT_EVENTS, STREAM_LABELS } from "./alloy-config.js";
-export { renderTempoConfig, tempoOtlpEndpoints, TEMPO_OTLP_PORTS } from "./tempo-config.js";
-export { EXEMPLAR_STORAGE_FLAG } from "./prometheus.js";
-export { alertmanagerSecrets, secretVariableName, type AlertmanagerSecret } from "./secrets.js";
-export { ObservabilityStack, STACK_ID, GRAFANA_ADMIN_PASSWORD, type ObservabilityStackProps } from "./observability-stack.js";
-export { readUploads, uploadsOf, type UploadedFile } from "./uploads.js";
-export { escapeTemplate, parseTemplate, type ParsedTemplate } from "./terraform-template.js";
-export { serviceUrl } from "./urls.js";
+// `agent-observability/stack`: the stack as a construct library. A platform team composes
+// `new AgentObservabilityStack(app, id, config)` in its own cdktf app; the config is the same as
+// the JSON file `STACK_CONFIG` names in this repository, plus `extensions` (alerts with their
+// promtool cases, panels, dashboards), with helpers to write them.
+export { AgentObservabilityStack } from "./agent-observability-stack.js";
+export { resolveStackConfig } from "./config.js";
+export type {
+  StackConfig, StackConfigInput, StackConfigInput as AgentObservabilityStackConfig, StackSettings, ComponentSettings, PrometheusSettings,
+  GrafanaStackSettings, LokiSettings, TempoSettings, RestartPolicy,
+} from "./config.js";
+export type { StackExtensions } from "./extensions.js";
+export type { ComponentName } from "./components.js";
+
+// Alerts: the spec, its promtool cases, and the config it may be built from.
+export type { AlertCase, ExpectedAlert, ExtraAlert, InputSeries, Severity } from "../rules/alert-types.js";
+export type { PanelLocation } from "../contract/ids.js";
+export type { ExtraAlertSource, RulesConfig, RulesConfigInput, ResolvedThresholds, Evaluator, ReceiverSpec, WebhookSpec, EmailSpec, SlackSpec } from "../rules/config.js";
+export { defaultThresholds, type Thresholds, type Duration } from "../contract/thresholds.js";
+export type { SloSpec } from "../rules/slo.js";
+export { constant, counter, counterSegments, fires, histogramInputs, input, quiet } from "../rules/scenario.js";
+
+// Panels and dashboards: Foundation SDK builders with the stack's conventions.
+export type { DashboardSource, ExtraDashboardContext, ExtraPanel, PanelSource } from "../dashboards/extensions.js";
+export type { PanelContext } from "../dashboards/dashboard.js";
+export type { DashboardKey, PanelKey } from "../contract/ids.js";
+export type { Queries } from "../dashboards/queries.js";
+export { alertAbove, alertBelow, barchart, gauge, heatmap, heatmapQuery, instantQuery, query, stacked, stat, table, thresholdLine, timeseries, type PanelSpec } from "../dashboards/panels.js";

@@ -3,7 +3,7 @@
 // (/etc/prometheus) and in the local mode's temp directory. No job sets `scrape_protocols`:
 // Prometheus asks for OpenMetrics first by default, the only format that carries exemplars.
 import { stringify } from "yaml";
-import { durationSeconds, formatDuration } from "../rules/duration.js";
+import { durationSeconds, formatDuration } from "../contract/duration.js";
 import type { ComponentName } from "./components.js";
 import { type StackConfig, enabledComponents } from "./config.js";
 

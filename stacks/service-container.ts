@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { COMPONENT_LABEL, type ComponentName, componentSpecs } from "./components.js";
 import type { ComponentSettings, RestartPolicy } from "./config.js";
 import { images } from "./images.js";
-import { escapeTemplate } from "./terraform-template.js";
+import { escapeTemplate, literal } from "./terraform-template.js";
 
 /** Settings every component construct takes; the stack fills them from its config. */
 export interface ServiceProps {
@@ -42,9 +42,10 @@ export interface ServiceContainerProps extends ServiceProps {
   readonly component: ComponentName;
   /** Files by path relative to the config directory; uploaded verbatim (escaped for Terraform). */
   readonly files: Readonly<Record<string, string>>;
-  /** Files whose content is a Terraform expression (sensitive variables); never escaped. */
+  /** Files whose content is a Terraform expression (sensitive variables); the content is not escaped, the path is. */
   readonly secretFiles?: readonly UploadFile[];
   readonly command?: string[];
+  /** `NAME=value` entries, as Terraform expressions: escape config values in them with `literal`. */
   readonly env?: string[];
   readonly workingDir?: string;
   /** Extra /etc/hosts entries, host name to IP (or `host-gateway`). */
@@ -66,9 +67,9 @@ export function wgetHealthcheck(component: ComponentName): string[] {
 function uploads(configDir: string, files: Readonly<Record<string, string>>, secretFiles: readonly UploadFile[]): ContainerUpload[] {
   const plain = Object.keys(files)
     .sort()
-    .map((path) => ({ file: `${configDir}/${path}`, content: escapeTemplate(files[path]!) }));
+    .map((path) => ({ file: literal(`${configDir}/${path}`), content: escapeTemplate(files[path]!) }));
   // Readable by the image's unprivileged user; the container runs nothing else.
-  const secret = secretFiles.map((f) => ({ file: `${configDir}/${f.path}`, content: f.content, permissions: "0444" }));
+  const secret = secretFiles.map((f) => ({ file: literal(`${configDir}/${f.path}`), content: f.content, permissions: "0444" }));
   return [...plain, ...secret];
 }
 
@@ -82,33 +83,33 @@ export class ServiceContainer extends Construct {
     const spec = componentSpecs[props.component];
     // Readable resource addresses (docker_container.prometheus) instead of hashed construct paths;
     // set before anything references the resource, which fixes its id.
-    this.image = new Image(this, "image", { name: images[props.component], keepLocally: true });
+    this.image = new Image(this, "image", { name: literal(images[props.component]), keepLocally: true });
     this.image.overrideLogicalId(props.component);
-    this.volume = new Volume(this, "data", { name: props.settings.volume });
+    this.volume = new Volume(this, "data", { name: literal(props.settings.volume) });
     this.volume.overrideLogicalId(`${props.component}_data`);
     this.container = new Container(this, "container", {
-      name: `${props.stackName}-${props.component}`,
+      name: literal(`${props.stackName}-${props.component}`),
       image: this.image.imageId,
       restart: props.restart ?? "unless-stopped",
       memory: props.settings.memoryMb,
-      command: props.command,
+      command: props.command?.map(literal),
       env: props.env,
-      workingDir: props.workingDir,
+      workingDir: props.workingDir === undefined ? undefined : literal(props.workingDir),
       labels: [{ label: COMPONENT_LABEL, value: props.component }],
       networksAdvanced: [{ name: props.network, aliases: [props.component] }],
       ports: [{ internal: spec.port, external: props.settings.hostPort }, ...(props.extraPorts ?? [])].map((p) => ({
         internal: p.internal,
         external: p.external,
-        ip: props.bindAddress ?? "127.0.0.1",
+        ip: literal(props.bindAddress ?? "127.0.0.1"),
         protocol: "tcp",
       })),
       volumes: [
         { volumeName: this.volume.name, containerPath: spec.dataDir },
-        ...(props.binds ?? []).map((b) => ({ hostPath: b.hostPath, containerPath: b.containerPath, readOnly: b.readOnly })),
+        ...(props.binds ?? []).map((b) => ({ hostPath: literal(b.hostPath), containerPath: literal(b.containerPath), readOnly: b.readOnly })),
       ],
-      host: props.hosts && Object.entries(props.hosts).map(([host, ip]) => ({ host, ip })),
+      host: props.hosts && Object.entries(props.hosts).map(([host, ip]) => ({ host: literal(host), ip: literal(ip) })),
       healthcheck: {
-        test: props.healthcheck ?? wgetHealthcheck(props.component),
+        test: (props.healthcheck ?? wgetHealthcheck(props.component)).map(literal),
         interval: "15s",
         timeout: "5s",
         retries: 5,

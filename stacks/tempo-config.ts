@@ -2,7 +2,7 @@
 // trace blocks on its volume, with retention enforced by the compactor. No metrics generator:
 // the dashboards read the instrumentation's own metrics, and the exemplars link those to traces.
 import { stringify } from "yaml";
-import { durationSeconds } from "../rules/duration.js";
+import { durationSeconds } from "../contract/duration.js";
 import { componentSpecs } from "./components.js";
 import type { StackConfig } from "./config.js";
 import { serviceUrl } from "./urls.js";

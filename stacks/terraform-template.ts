@@ -2,11 +2,18 @@
 // a directive. File contents (Grafana's `${datasource}`, Go templates) must reach the container
 // verbatim, so they are escaped on the way in; the uploads reader undoes it on the way out.
 
-/** Escapes `content` so Terraform evaluates it to exactly `content`. */
+/**
+ * Escapes `content` so Terraform evaluates it to exactly `content`. Every string the stack writes
+ * into cdk.tf.json from its config or rendered files goes through here (`literal`), so a `${...}`
+ * in a setting stays text instead of running as an expression at apply time.
+ */
 export function escapeTemplate(content: string): string {
   // Replacer functions: in a replacement string, "$$" would itself mean one "$".
   return content.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
+
+/** A config value as a Terraform literal: the same escaping, named for where it is used. */
+export const literal = escapeTemplate;
 
 export interface ParsedTemplate {
   /** The text with escapes undone; interpolations kept as written (`${var.token}`) or substituted. */

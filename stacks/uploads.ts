@@ -50,11 +50,12 @@ export function readUploads(cdkTfJson: string | object, variables?: Readonly<Rec
         throw new Error(`docker_container.${id}: an upload without a literal file and content (content_base64 and source are not read)`);
       }
       const { text, variables: referenced } = parseTemplate(upload.content, variables);
+      const path = parseTemplate(upload.file).text;
       files.push({
         container: name,
         component,
-        path: upload.file,
-        relativePath: prefix && upload.file.startsWith(prefix) ? upload.file.slice(prefix.length) : undefined,
+        path,
+        relativePath: prefix && path.startsWith(prefix) ? path.slice(prefix.length) : undefined,
         content: text,
         variables: referenced,
       });

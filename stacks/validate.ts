@@ -1,16 +1,14 @@
 // Refuses a bad stack config before anything is rendered or written. Every message names the field
 // path and the value, e.g. `components.grafana.hostPort: 70000 must be a whole number from 1 to 65535`.
 import { isIP } from "node:net";
-import { durationSeconds } from "../rules/duration.js";
+import { durationSeconds } from "../contract/duration.js";
 import { type ComponentName, componentNames, isComponentName, runningComponents } from "./components.js";
-import type { RestartPolicy, StackConfigInput, StackSettings } from "./config.js";
-
-function fail(field: string, value: unknown, problem: string): never {
-  throw new Error(`${field}: ${JSON.stringify(value)} ${problem}`);
-}
+import { checkBoolean as boolean, fail, isObject, knownKeys } from "../contract/fail.js";
+import { extensionKeys } from "./extensions.js";
+import { type RestartPolicy, type StackConfigInput, type StackSettings, stackDashboardKeys } from "./settings.js";
 
 const inputKeys = {
-  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo"],
+  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo", "extensions"],
   docker: ["host", "network"],
   component: ["hostPort", "memoryMb", "volume", "address"],
   prometheus: ["retention", "scrapeInterval", "scrapeTargets", "metricsPath", "extraHosts"],
@@ -18,18 +16,6 @@ const inputKeys = {
   loki: ["enabled", "retention", "dockerSocket"],
   tempo: ["enabled", "retention", "otlpGrpcHostPort", "otlpHttpHostPort"],
 } as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function knownKeys(field: string, value: unknown, allowed: readonly string[]): void {
-  if (value === undefined) return;
-  if (!isObject(value)) fail(field, value, "must be an object");
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(field ? `${field}.${key}` : key, value[key], `is not a setting (known: ${allowed.join(", ")})`);
-  }
-}
 
 /**
  * Refuses keys the stack does not know, so a typo (`lokii`, `hostport`) or a component that does
@@ -43,6 +29,8 @@ export function checkInputShape(input: StackConfigInput): void {
   knownKeys("grafana", input.grafana, inputKeys.grafana);
   knownKeys("loki", input.loki, inputKeys.loki);
   knownKeys("tempo", input.tempo, inputKeys.tempo);
+  knownKeys("extensions", input.extensions, extensionKeys);
+  knownKeys("dashboards", input.dashboards, stackDashboardKeys);
   if (input.components === undefined) return;
   if (!isObject(input.components)) fail("components", input.components, "must be an object keyed by component");
   for (const [name, settings] of Object.entries(input.components)) {
@@ -83,10 +71,6 @@ function positiveDuration(field: string, value: unknown): number {
   const seconds = durationSeconds(value, field);
   if (seconds === 0) fail(field, value, "must be longer than 0s");
   return seconds;
-}
-
-function boolean(field: string, value: unknown): void {
-  if (typeof value !== "boolean") fail(field, value, "must be true or false");
 }
 
 /** Host ports other than the components' own: Tempo's OTLP receivers, when Tempo runs. */

@@ -1,14 +1,15 @@
 // Daily token and dollar budgets: exceeded over the trailing window, and a predict_linear
 // forecast that warns `forecastHours` before the trailing total would cross the budget.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import type { PanelKey } from "../../dashboards/links.js";
+import type { PanelKey } from "../../contract/ids.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
-import { increase, num, selector, sumBy } from "../promql.js";
+import { increase, selector, sumBy } from "../promql.js";
+import { num } from "../../contract/promql.js";
 import { humanize } from "../template.js";
-import { type RecordedSeries, recordedSeriesOf } from "../recorded.js";
+import { type RecordedSeries, recordedSeriesOf } from "../../contract/recorded.js";
 import { counter, fires, input, quiet, testClock } from "../scenario.js";
-import type { Duration } from "../thresholds.js";
+import type { Duration } from "../../contract/thresholds.js";
 
 interface Budget {
   readonly exceeded: string;

@@ -1,14 +1,13 @@
 // Approvals, memory, LLM quality, and the services around the agents (A2A, cache, rate limits,
 // pipelines, HTTP, gRPC): each alert in a line or two on top of the shared shapes.
-import { where } from "../../dashboards/logql.js";
+import { where } from "../../contract/logql.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
-import { increase, num, selector, sumBy } from "../promql.js";
+import { increase, selector, sumBy } from "../promql.js";
+import { grpcServerErrorCodes, num } from "../../contract/promql.js";
 import { constant, counter, counterSegments, fires, input, judgedAt, quiet, testClock } from "../scenario.js";
 import { errorRatioAlert, latencyAlert, rateAlert } from "./shapes.js";
 
-/** gRPC codes that mean the server failed (client mistakes such as NotFound do not count). */
-export const grpcServerErrorCodes = ["Unknown", "DeadlineExceeded", "Unimplemented", "Internal", "Unavailable", "DataLoss"] as const;
 
 function approvalQueueGrowing(c: RulesConfig): AlertDefinition {
   const m = c.metrics.approvals;
@@ -58,7 +57,7 @@ function pipelineFailures(c: RulesConfig): AlertDefinition {
   return defineAlert(c, {
     name: "PipelineFailures",
     group: "pipelines",
-    expr: `${sumBy(["job", "pipeline"], increase(selector(m.runs, { status: { op: "!=", value: "success" } }), "1h"))} >= ${num(t.perHour)}`,
+    expr: `${sumBy(["job", "pipeline"], increase(selector(m.runs, { status: { not: "success" } }), "1h"))} >= ${num(t.perHour)}`,
     for: t.for,
     severity: "warning",
     summary: "Pipeline {{ $labels.pipeline }} is failing",
@@ -119,7 +118,7 @@ export function domainAlerts(c: RulesConfig): AlertDefinition[] {
     }),
     errorRatioAlert(c, {
       name: "LLMErrorRatioHigh", group: "llm", metric: m.llm.requests, keys: ["job", "provider", "model"],
-      bad: { status: { op: "!=", value: "success" } }, goodSample: { status: "success" }, badSample: { status: "error" },
+      bad: { status: { not: "success" } }, goodSample: { status: "success" }, badSample: { status: "error" },
       sample: { provider: "openai", model: "gpt-4o", agent: "planner" }, max: t.llmErrorRatio.max, for: t.llmErrorRatio.for,
       severity: "warning", panel: "llmErrors", what: "of LLM requests failing", where: "{{ $labels.provider }}/{{ $labels.model }}",
       logs: { events: "llm_call", filters: [where("status", "!=", "success"), where("model", "=~", "{{ $labels.model }}.*")] },
@@ -146,7 +145,7 @@ export function domainAlerts(c: RulesConfig): AlertDefinition[] {
     pipelineFailures(c),
     errorRatioAlert(c, {
       name: "HTTPErrorRatioHigh", group: "http", metric: m.http.requests, keys: ["job"],
-      bad: { status_code: { op: "=~", value: "5.." } }, goodSample: { status_code: "200" }, badSample: { status_code: "503" },
+      bad: { status_code: { re: "5.." } }, goodSample: { status_code: "200" }, badSample: { status_code: "503" },
       sample: { method: "POST", route: "/v1/runs" }, max: t.httpErrorRatio.max, for: t.httpErrorRatio.for,
       severity: "warning", panel: "httpErrors", what: "of HTTP requests answered 5xx", where: "all routes",
     }),

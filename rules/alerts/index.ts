@@ -1,5 +1,5 @@
 export { toolAlerts, anomalyHistorySteps } from "./tools.js";
-export { domainAlerts, grpcServerErrorCodes } from "./domains.js";
+export { domainAlerts } from "./domains.js";
 export { budgetAlerts } from "./budget.js";
 export { platformAlerts } from "./platform.js";
 export { errorRatioAlert, latencyAlert, rateAlert } from "./shapes.js";

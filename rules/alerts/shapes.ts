@@ -2,14 +2,15 @@
 // maximum, an event rate above a threshold. Each builds the expression and its test cases
 // from the same threshold, so the two cannot disagree.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import type { PanelKey } from "../../dashboards/links.js";
-import type { AuditLogQuery } from "../../dashboards/logql.js";
+import type { PanelKey } from "../../contract/ids.js";
+import type { AuditLogQuery } from "../../contract/logql.js";
 import { type AlertDefinition, defineAlert, type Severity } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import type { RuleFile } from "../rule-files.js";
-import { type Matchers, num, quantile, selector, sumBy } from "../promql.js";
+import { type Matchers, num } from "../../contract/promql.js";
+import { quantile, selector, sumBy } from "../promql.js";
 import { counter, fires, histogramInputs, input, judgedAt, type Labels, quiet, slowFast, type TestClock, testClock } from "../scenario.js";
-import type { Duration } from "../thresholds.js";
+import type { Duration } from "../../contract/thresholds.js";
 
 interface Common {
   readonly name: string;

@@ -1,11 +1,12 @@
 // Tool calls: errors per minute, calls that hang or finish past the timeout, and a rate anomaly.
-import { where } from "../../dashboards/logql.js";
+import { where } from "../../contract/logql.js";
 import type { AlertDefinition } from "../alert.js";
 import { defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
-import { durationSeconds } from "../duration.js";
-import { leMatcher, num, selector, sumBy, withLabel } from "../promql.js";
-import { recordedSeriesOf } from "../recorded.js";
+import { durationSeconds } from "../../contract/duration.js";
+import { leMatcher, num } from "../../contract/promql.js";
+import { selector, sumBy, withLabel } from "../promql.js";
+import { recordedSeriesOf } from "../../contract/recorded.js";
 import { constant, counter, counterSegments, fires, input, judgedAt, quiet, type TestClock, testClock } from "../scenario.js";
 
 const tool = { tool: "web_search", agent: "planner" };

@@ -2,7 +2,11 @@
 // dashboard when Loki is on, nothing of the kind when it is off, and every LogQL query valid for
 // Loki and filtering only on what the audit events really carry.
 import { describe, expect, it } from "vitest";
-import { dashboardLogQueries, dashboardQueries, dashboardsConfig, datasourceUids, logqlOfExploreUrl, renderDashboards } from "../../dashboards/index.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
+import { datasourceUids } from "../../contract/ids.js";
+import { renderDashboards } from "../../dashboards/render.js";
+import { dashboardLogQueries, logqlOfExploreUrl } from "../support/log-queries.js";
+import { dashboardQueries } from "../support/dashboard-queries.js";
 import { auditEventNames, auditStreamLabels } from "@agent-observability/instrumentation";
 import { emittedAuditLines } from "../support/audit-lines.js";
 import { fillGrafanaTokens, readLogql } from "../support/logql.js";

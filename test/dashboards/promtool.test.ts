@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { dashboardQueries, dashboardsConfig, substituteVariables } from "../../dashboards/index.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
+import { dashboardQueries } from "../support/dashboard-queries.js";
+import { substituteVariables } from "../support/template-vars.js";
 import { run } from "../support/binaries.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dashboard-promtool-"));

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkQuery,
-  dashboardQueries,
-  dashboardsConfig,
-  dashboardVariableQueries,
-  knownSeries,
-  substituteVariables,
-} from "../../dashboards/index.js";
-import { allRecordedSeries } from "../../rules/recorded.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
+import { checkQuery } from "../support/check-query.js";
+import { dashboardQueries, dashboardVariableQueries } from "../support/dashboard-queries.js";
+import { knownSeries } from "../support/known-series.js";
+import { substituteVariables } from "../support/template-vars.js";
+import { allRecordedSeries } from "../../contract/recorded.js";
 
 const config = dashboardsConfig();
 const known = knownSeries(config);

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { dashboardsConfig, renderDashboards, SNAPSHOT_COMMAND, snapshotDrift } from "../../dashboards/index.js";
-import { defaultThresholds } from "../../rules/thresholds.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
+import { renderDashboards } from "../../dashboards/render.js";
+import { SNAPSHOT_COMMAND, snapshotDrift } from "../support/snapshots.js";
+import { defaultThresholds } from "../../contract/thresholds.js";
 
 const temps: string[] = [];
 afterEach(() => {
@@ -17,11 +19,11 @@ function tempDir(): string {
 }
 
 describe("dashboard snapshots", () => {
-  it("dashboards/snapshots/ holds exactly what the builders render", () => {
+  it("test/dashboards/snapshots/ holds exactly what the builders render", () => {
     const drift = snapshotDrift(renderDashboards(dashboardsConfig()));
     const message =
       `dashboard snapshots out of step (${drift.map((d) => `${d.kind} ${d.uid}.json`).join(", ")}): ` +
-      `run \`${SNAPSHOT_COMMAND}\` and commit dashboards/snapshots/ with the builder change`;
+      `run \`${SNAPSHOT_COMMAND}\` and commit test/dashboards/snapshots/ with the builder change`;
     expect(drift, message).toEqual([]);
   });
 

@@ -1,19 +1,13 @@
 import type { Dashboard, Panel } from "@grafana/grafana-foundation-sdk/dashboard";
 import { describe, expect, it } from "vitest";
-import {
-  buildDashboards,
-  checkQuery,
-  dashboardsConfig,
-  dashboardUids,
-  drillDowns,
-  knownSeries,
-  panels,
-  panelsOf,
-  substituteVariables,
-  type DashboardKey,
-  type PanelKey,
-} from "../../dashboards/index.js";
-import { defaultThresholds, type Thresholds } from "../../rules/thresholds.js";
+import { buildDashboards } from "../../dashboards/all.js";
+import { dashboardsConfig } from "../../dashboards/resolve.js";
+import { dashboardUids, panels, type DashboardKey, type PanelKey } from "../../contract/ids.js";
+import { checkQuery } from "../support/check-query.js";
+import { knownSeries } from "../support/known-series.js";
+import { panelsOf } from "../support/dashboard-queries.js";
+import { substituteVariables } from "../support/template-vars.js";
+import { defaultThresholds, type Thresholds } from "../../contract/thresholds.js";
 
 // Loki on: every panel there is, the audit log panels included.
 const config = dashboardsConfig({ datasources: { loki: { enabled: true } } });
@@ -43,7 +37,7 @@ function linkTarget(url: string): { uid: string; panelId?: number } | undefined 
 describe("dashboard structure", () => {
   it("keeps the uids fixed in links.ts", () => {
     expect(built.map((b) => b.dashboard.uid)).toEqual(Object.values(dashboardUids));
-    for (const { key, dashboard } of built) expect(dashboard.uid).toBe(dashboardUids[key]);
+    for (const { key, dashboard } of built) expect(dashboard.uid).toBe(key && dashboardUids[key]);
     // Rendering twice gives the same uids and ids: nothing is generated at random.
     const again = buildDashboards(config);
     expect(JSON.stringify(again)).toBe(JSON.stringify(built));
@@ -123,7 +117,10 @@ describe("dashboard structure", () => {
 
   it("links every panel that counts errors to an existing drill-down panel", () => {
     const known = knownSeries(config);
-    const targets = new Set(Object.values(drillDowns).map((d) => `${dashboardUids[d.dashboard]}/${d.panelId}`));
+    // The drill-down panels: what panel links open.
+    const targets = new Set(
+      built.flatMap(({ dashboard }) => visualPanels(dashboard).flatMap((p) => (p.links ?? []).map((l) => linkTarget(l.url ?? "")))).flatMap((l) => (l?.panelId ? [`${l.uid}/${l.panelId}`] : [])),
+    );
     const failure = (label: string, op: string, value: string) =>
       (["status", "status_code", "grpc_code"].includes(label) &&
         ((op === "!=" && ["success", "OK"].includes(value)) || (op === "=" && value === "error") || (op === "=~" && value.startsWith("5")))) ||
@@ -151,18 +148,19 @@ describe("dashboard structure", () => {
   });
 
   it("draws each alert's threshold from the thresholds config", () => {
-    // Odd values no default has, so a hard-coded number cannot pass.
+    // Odd values no default has, so a hard-coded number cannot pass; the latency and timeout
+    // thresholds are bucket boundaries, as the shared config requires.
     const t: Thresholds = {
       ...defaultThresholds,
       approvalQueue: { ...defaultThresholds.approvalQueue, max: 37 },
       toolErrorRate: { ...defaultThresholds.toolErrorRate, perMinute: 0.37 },
-      toolTimeout: { ...defaultThresholds.toolTimeout, seconds: 73 },
-      memorySearchLatency: { ...defaultThresholds.memorySearchLatency, p95Seconds: 1.37 },
+      toolTimeout: { ...defaultThresholds.toolTimeout, seconds: 120 },
+      memorySearchLatency: { ...defaultThresholds.memorySearchLatency, p95Seconds: 0.25 },
       tokenBudget: { ...defaultThresholds.tokenBudget, dailyTokens: 3_700_001 },
       costBudget: { ...defaultThresholds.costBudget, dailyDollars: 137 },
       llmErrorRatio: { ...defaultThresholds.llmErrorRatio, max: 0.037 },
-      llmLatency: { ...defaultThresholds.llmLatency, p95Seconds: 37 },
-      a2aLatency: { ...defaultThresholds.a2aLatency, p95Seconds: 3.7 },
+      llmLatency: { ...defaultThresholds.llmLatency, p95Seconds: 120 },
+      a2aLatency: { ...defaultThresholds.a2aLatency, p95Seconds: 2.5 },
       cacheHitRatio: { ...defaultThresholds.cacheHitRatio, min: 0.637 },
       rateLimitDenials: { ...defaultThresholds.rateLimitDenials, perSecond: 3.37 },
       httpErrorRatio: { ...defaultThresholds.httpErrorRatio, max: 0.0137 },
@@ -174,15 +172,15 @@ describe("dashboard structure", () => {
     const expected: Partial<Record<PanelKey, number>> = {
       approvalQueue: 37,
       toolErrors: 0.37,
-      toolDurationP95: 73,
-      toolOldestInflight: 73,
-      memorySearchLatency: 1.37,
+      toolDurationP95: 120,
+      toolOldestInflight: 120,
+      memorySearchLatency: 0.25,
       tokenUsage: 3_700_001,
       tokenBudget: 3_700_001,
       costBudget: 137,
       llmErrors: 0.037,
-      llmLatency: 37,
-      a2aLatency: 3.7,
+      llmLatency: 120,
+      a2aLatency: 2.5,
       cacheHitRatio: 0.637,
       rateLimitDecisions: 3.37,
       httpErrors: 0.0137,
@@ -198,5 +196,21 @@ describe("dashboard structure", () => {
       expect(thresholdValues(panel), key).toContain(value);
       if (panel.type === "timeseries") expect(panel.fieldConfig?.defaults?.custom?.thresholdsStyle?.mode, key).not.toBe("off");
     }
+  });
+});
+
+describe("panel keys", () => {
+  it("each key of contract/ids.ts opens a panel of its dashboard on the built dashboards", () => {
+    for (const [key, ref] of Object.entries(panels)) {
+      const dashboard = byKey.get(ref.dashboard)!;
+      expect(visualPanels(dashboard).some((p) => p.id === ref.panelId), `${key} -> ${ref.dashboard}/${ref.panelId}`).toBe(true);
+    }
+  });
+
+  it("are claimed by the dashboard that draws them: a key of another dashboard is refused", async () => {
+    const { dashboard } = await import("../../dashboards/dashboard.js");
+    const { x } = dashboard(config, "services", "", []);
+    expect(() => x.key("toolErrors")).toThrow("dashboard services: panel key toolErrors belongs to dashboard agentOperations");
+    expect(x.key("httpErrors")).toBe(panels.httpErrors.panelId);
   });
 });

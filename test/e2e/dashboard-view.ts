@@ -1,6 +1,6 @@
 // Looking at the dashboards as Grafana would: its interval variables for a time range, and what
 // counts as a panel showing data.
-import { durationSeconds } from "../../rules/index.js";
+import { durationSeconds } from "../../contract/duration.js";
 import type { Sample, Series } from "./prometheus-api.js";
 
 export interface TimeRange {

@@ -2,7 +2,11 @@
 // they should, and no secret is ever written into it.
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type RulesConfigInput, SECRETS_DIR, alertDefinitions, renderRuleFiles, resolveRulesConfig } from "../../rules/index.js";
+import { type RulesConfigInput } from "../../rules/config.js";
+import { SECRETS_DIR } from "../../rules/defaults.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { renderRuleFiles } from "../../rules/render.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
 import { run } from "../support/binaries.js";
 import { writeTree } from "./files.js";
 

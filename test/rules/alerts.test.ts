@@ -1,10 +1,13 @@
 // The alert definitions themselves: every alert the issue names exists with a severity, the four
 // annotations and links that open the right panel, and test cases on both sides of the line.
 import { describe, expect, it } from "vitest";
-import { dashboardUids, panels } from "../../dashboards/links.js";
-import {
-  alertDefinitions, defaultSlos, durationSeconds, kebab, resolveRulesConfig, sloAlertNames,
-} from "../../rules/index.js";
+import { dashboardUids, panels } from "../../contract/ids.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { defaultSlos } from "../../rules/slo.js";
+import { durationSeconds } from "../../contract/duration.js";
+import { kebab } from "../../rules/alert.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
+import { sloAlertNames } from "../../rules/burn-rate.js";
 
 const c = resolveRulesConfig({ grafana: { url: "https://grafana.example.com" }, runbookBaseUrl: "https://runbooks.example.com/agents" });
 const alerts = alertDefinitions(c);
@@ -27,8 +30,8 @@ describe("alert definitions", () => {
       expect(["critical", "warning", "info"], a.name).toContain(a.labels.severity);
       expect(Object.keys(a.annotations).sort()).toEqual(["dashboard_url", "description", "runbook_url", "summary"]);
       expect(a.annotations.runbook_url).toBe(`https://runbooks.example.com/agents/${kebab(a.name)}`);
-      const panel = panels[a.panel];
-      expect(a.annotations.dashboard_url).toBe(`https://grafana.example.com/d/${dashboardUids[panel.dashboard]}?viewPanel=${panel.panelId}`);
+      expect(Object.values(panels).map((p) => ({ dashboardUid: dashboardUids[p.dashboard], panelId: p.panelId })), a.name).toContainEqual(a.panel);
+      expect(a.annotations.dashboard_url).toBe(`https://grafana.example.com/d/${a.panel.dashboardUid}?viewPanel=${a.panel.panelId}`);
     }
     expect(kebab("A2ALatencyHigh")).toBe("a2a-latency-high");
     expect(kebab("HTTPErrorRatioHigh")).toBe("http-error-ratio-high");

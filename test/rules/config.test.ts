@@ -1,9 +1,12 @@
 // The typed config: defaults, overrides, and bad values refused with the field and value named.
 import { describe, expect, it } from "vitest";
 import { resolveCatalog } from "@agent-observability/instrumentation/catalog";
-import {
-  defaultSlos, defaultThresholds, everyFor, type RulesConfigInput, renderRuleFiles, resolveRulesConfig,
-} from "../../rules/index.js";
+import { defaultSlos } from "../../rules/slo.js";
+import { defaultThresholds } from "../../contract/thresholds.js";
+import { everyFor } from "../../rules/profiles.js";
+import { type RulesConfigInput } from "../../rules/config.js";
+import { renderRuleFiles } from "../../rules/render.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
 
 function refused(input: RulesConfigInput): string {
   try {
@@ -60,8 +63,8 @@ describe("bad config is refused before anything is rendered", () => {
     ["a ratio above 1", { thresholds: { httpErrorRatio: { max: 1.5 } } }, /^thresholds\.httpErrorRatio\.max: 1\.5 must be <= 1/],
     ["a zero z-score", { thresholds: { toolCallAnomaly: { zScore: 0 } } }, /^thresholds\.toolCallAnomaly\.zScore: 0 must be > 0/],
     ["a `for` that is not a duration", { thresholds: { targetDown: { for: "soon" as never } } }, /^thresholds\.targetDown\.for: "soon" is not a duration/],
-    ["an unknown threshold", { thresholds: { aprovalQueue: { max: 1 } } as never }, /^thresholds\.aprovalQueue: is not a known threshold/],
-    ["an unknown threshold field", { thresholds: { approvalQueue: { maximum: 1 } as never } }, /^thresholds\.approvalQueue\.maximum: 1 is not a field/],
+    ["an unknown threshold", { thresholds: { aprovalQueue: { max: 1 } } as never }, /^thresholds\.aprovalQueue: \{"max":1\} is not a setting \(did you mean approvalQueue\? known: /],
+    ["an unknown threshold field", { thresholds: { approvalQueue: { maximum: 1 } as never } }, /^thresholds\.approvalQueue\.maximum: 1 is not a setting \(did you mean max\? known: max, for\)/],
     ["a tool timeout off the histogram buckets", { thresholds: { toolTimeout: { seconds: 45 } } }, /^thresholds\.toolTimeout\.seconds: 45 must be a bucket boundary of agent_tool_call_duration_seconds/],
     ["a memory latency on the largest bucket", { thresholds: { memorySearchLatency: { p95Seconds: 5 } } }, /^thresholds\.memorySearchLatency\.p95Seconds: 5 must be a bucket boundary/],
     ["an anomaly history shorter than its `for`", { thresholds: { toolCallAnomaly: { window: "30m" } } }, /^thresholds\.toolCallAnomaly\.window: "30m" is too short/],
@@ -74,7 +77,7 @@ describe("bad config is refused before anything is rendered", () => {
     ["an unknown evaluator", { evaluator: "both" as never }, /^evaluator: "both" must be "prometheus" or "grafana"/],
     ["a namespace that is not a metric prefix", { namespace: "9lives" }, /^namespace: "9lives" is not a valid metric name prefix/],
     ["a route to a missing receiver", { alertmanager: { routes: { critical: "pager" } } }, /^alertmanager\.routes\.critical: "pager" is not a receiver/],
-    ["credentials inside a webhook URL", { alertmanager: { receivers: [{ name: "paging", webhooks: [{ url: "https://user:secret@hooks.example.com/x" }] }, { name: "team" }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[0\]\.webhooks\[0\]\.url: .* must be an http\(s\) URL without credentials/],
+    ["credentials inside a webhook URL", { alertmanager: { receivers: [{ name: "paging", webhooks: [{ url: "https://user:secret@hooks.example.com/x" }] }, { name: "team" }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[0\]\.webhooks\[0\]\.url: "https:\/\/\*\*\*:\*\*\*@hooks\.example\.com\/x" carries a credential \(a user:password before @\)/],
     ["a Slack secret path with a space", { alertmanager: { receivers: [{ name: "paging" }, { name: "team", slack: [{ channel: "#x", apiUrlFile: "slack url" }] }, { name: "watchdog" }] } }, /^alertmanager\.receivers\[1\]\.slack\[0\]\.apiUrlFile: "slack url" must be a file path/],
     ["a runbook URL that is not one", { runbookBaseUrl: "runbooks" }, /^runbookBaseUrl: "runbooks" must be an http\(s\) URL/],
     ["a rate window below 10s", { rateWindow: "5s" }, /^rateWindow: "5s" must be a duration from 10s to 1h/],

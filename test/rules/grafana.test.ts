@@ -2,10 +2,11 @@
 // provisioned datasources, running the very PromQL promtool tested, and live only when chosen.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { dashboardUids, datasourceUids, panels } from "../../dashboards/links.js";
-import {
-  CONDITION_REF, EXPRESSION_DATASOURCE, QUERY_REF, alertDefinitions, grafanaFiles, grafanaRuleGroups, renderRuleFiles, resolveRulesConfig,
-} from "../../rules/index.js";
+import { dashboardUids, datasourceUids, panels } from "../../contract/ids.js";
+import { CONDITION_REF, EXPRESSION_DATASOURCE, QUERY_REF, grafanaFiles, grafanaRuleGroups } from "../../rules/grafana.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { renderRuleFiles } from "../../rules/render.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
 
 interface ProvisionedRule {
   uid: string;

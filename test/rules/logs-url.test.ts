@@ -1,8 +1,9 @@
 // With a Loki datasource, the alerts about tools, approvals, memory and LLM calls link to the
 // audit lines behind them; the link's LogQL is valid and filters only on fields the events carry.
 import { describe, expect, it } from "vitest";
-import { logqlOfExploreUrl } from "../../dashboards/index.js";
-import { alertDefinitions, resolveRulesConfig } from "../../rules/index.js";
+import { logqlOfExploreUrl } from "../support/log-queries.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
 import { expandTemplate, urlquery } from "../../rules/template.js";
 import { emittedAuditLines } from "../support/audit-lines.js";
 import { readLogql } from "../support/logql.js";

@@ -1,7 +1,9 @@
 // The default config through the real promtool, plus proof that its tests can fail.
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { alertDefinitions, renderRuleFiles, resolveRulesConfig } from "../../rules/index.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { renderRuleFiles } from "../../rules/render.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
 import { runAsync, writeTree } from "./files.js";
 import { promtoolSuite } from "./promtool-suite.js";
 

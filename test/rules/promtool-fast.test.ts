@@ -1,7 +1,8 @@
 // The end-to-end profile: every `for` in seconds and a 2 s evaluation interval. The generated
 // tests follow the shorter `for`s, and still prove every alert.
 import { describe } from "vitest";
-import { defaultSlos, everyFor } from "../../rules/index.js";
+import { defaultSlos } from "../../rules/slo.js";
+import { everyFor } from "../../rules/profiles.js";
 import { promtoolSuite } from "./promtool-suite.js";
 
 describe("promtool, short `for` profile", () =>

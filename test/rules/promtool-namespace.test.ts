@@ -1,7 +1,7 @@
 // A platform keeping its own metric prefix: the same rules and tests under namespace "l9"; with
 // Loki in its stack, so promtool also checks the rendered `logs_url` annotations.
 import { describe, expect, it } from "vitest";
-import { renderRuleFiles } from "../../rules/index.js";
+import { renderRuleFiles } from "../../rules/render.js";
 import { promtoolSuite } from "./promtool-suite.js";
 
 describe("promtool, namespace l9", () => {

@@ -4,9 +4,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import {
-  alertDefinitions, durationSeconds, renderRuleFiles, resolveRulesConfig, type RulesConfig, sloAlertNames, shortWindowProfile,
-} from "../../rules/index.js";
+import { alertDefinitions } from "../../rules/definitions.js";
+import { durationSeconds } from "../../contract/duration.js";
+import { renderRuleFiles } from "../../rules/render.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
+import { type RulesConfig } from "../../rules/config.js";
+import { sloAlertNames } from "../../rules/burn-rate.js";
+import { shortWindowProfile } from "../../rules/profiles.js";
 import { runAsync, type Tree, writeTree } from "./files.js";
 import { promtoolSuite } from "./promtool-suite.js";
 import { resolveTest, STOP, watchedAlerts } from "./resolve-scenario.js";

@@ -2,7 +2,8 @@
 // every generated test file passes `promtool test rules`. Shared by the per-profile test files so
 // vitest runs the profiles in parallel.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type RulesConfigInput, renderRuleFiles } from "../../rules/index.js";
+import { type RulesConfigInput } from "../../rules/config.js";
+import { renderRuleFiles } from "../../rules/render.js";
 import { type Tree, runAsync, under, writeTree } from "./files.js";
 
 export function promtoolSuite(input: RulesConfigInput): void {

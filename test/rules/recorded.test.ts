@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { catalogEntries, resolveCatalog } from "@agent-observability/instrumentation/catalog";
-import {
-  allRecordedSeries, recordedSeries, recordedSeriesOf, renderRuleFiles, resolveRulesConfig, type SourcedSeries,
-} from "../../rules/index.js";
+import { allRecordedSeries, recordedSeries, recordedSeriesOf, type SourcedSeries } from "../../contract/recorded.js";
+import { renderRuleFiles } from "../../rules/render.js";
+import { resolveRulesConfig } from "../../rules/resolve.js";
 
 function recordingRules(files: Record<string, string>): Map<string, { expr: string; labels?: Record<string, string> }[]> {
   const rules = new Map<string, { expr: string; labels?: Record<string, string> }[]>();

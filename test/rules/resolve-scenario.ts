@@ -2,7 +2,8 @@
 // switches off; each alert must fire by then and be gone once its window has let go of the
 // incident. Sampled and evaluated every second, like the live profile. Inputs come from the
 // config's thresholds, so the same scenario fits any config.
-import { durationSeconds, type RulesConfig } from "../../rules/index.js";
+import { durationSeconds } from "../../contract/duration.js";
+import { type RulesConfig } from "../../rules/config.js";
 import { constant, counterSegments, input, slowFast } from "../../rules/scenario.js";
 
 /** Seconds the incident lasts (from 0s). Longer than every `for` plus the budget window used here. */

@@ -1,7 +1,7 @@
 // The annotation expectations rely on these matching Prometheus's template functions; promtool
 // checks them end to end, these pin the formatting corners (Go's %.4g).
 import { describe, expect, it } from "vitest";
-import { expandTemplate, humanize, humanizeDuration, humanizePercentage } from "../../rules/index.js";
+import { expandTemplate, humanize, humanizeDuration, humanizePercentage } from "../../rules/template.js";
 
 describe("Prometheus template functions", () => {
   it("humanize with SI prefixes and four significant digits", () => {

@@ -1,7 +1,9 @@
 // The rendered Alloy config, read back by parsing it: which stages run, which labels they set, and
 // what Loki receives for real audit lines and for other containers' lines.
 import { beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_EVENTS, COMPONENT_LABEL, STREAM_LABELS, renderAlloyConfig, resolveStackConfig } from "../../stacks/index.js";
+import { AUDIT_EVENTS, STREAM_LABELS, renderAlloyConfig } from "../../stacks/alloy-config.js";
+import { COMPONENT_LABEL } from "../../stacks/components.js";
+import { resolveStackConfig } from "../../stacks/config.js";
 import { type AlloyBlock, block, isReference, parseAlloy } from "./alloy-syntax.js";
 import { emitAuditLines } from "./audit-lines.js";
 import { ship } from "./alloy-pipeline.js";

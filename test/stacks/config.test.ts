@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { componentNames, componentSpecs, enabledComponents, resolveStackConfig, type StackConfigInput } from "../../stacks/index.js";
+import { componentNames, componentSpecs } from "../../stacks/components.js";
+import { enabledComponents, resolveStackConfig, type StackConfigInput } from "../../stacks/config.js";
 
 describe("stack config defaults", () => {
   const config = resolveStackConfig();
@@ -93,5 +94,17 @@ describe("bad stack config is refused, naming the field", () => {
 
   it("checks the Loki components only when Loki is on", () => {
     expect(() => resolveStackConfig({ components: { loki: { volume: "" } } })).not.toThrow();
+  });
+});
+
+describe("unknown keys in nested settings", () => {
+  const cases: [StackConfigInput, RegExp][] = [
+    [{ rules: { scrapejob: "agents" } as never }, /^rules\.scrapejob: "agents" is not a setting \(did you mean scrapeJob\?/],
+    [{ rules: { alertmanager: { reciever: [] } as never } }, /^rules\.alertmanager\.reciever: \[\] is not a setting \(did you mean receivers\?/],
+    [{ dashboards: { titel: "Agents" } as never }, /^dashboards\.titel: "Agents" is not a setting \(known: jobLabel, folder, refresh, timeFrom\)/],
+    [{ prometheus: { scrapeTarget: [] } as never }, /^prometheus\.scrapeTarget: \[\] is not a setting \(did you mean scrapeTargets\?/],
+  ];
+  it.each(cases)("refuses %j, naming the field and the closest known key", (input, message) => {
+    expect(() => resolveStackConfig(input)).toThrow(message);
   });
 });

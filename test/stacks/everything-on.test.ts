@@ -4,7 +4,8 @@
 import { homedir, tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { componentNames, readUploads, uploadsOf, type UploadedFile } from "../../stacks/index.js";
+import { componentNames } from "../../stacks/components.js";
+import { readUploads, uploadsOf, type UploadedFile } from "../../stacks/uploads.js";
 import { run } from "../support/binaries.js";
 import { treeKeeper } from "../support/tree.js";
 import { type Synthesized, synth } from "./synth.js";

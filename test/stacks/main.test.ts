@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readUploads } from "../../stacks/index.js";
+import { readUploads } from "../../stacks/uploads.js";
 import { sourceCondition, tsxBin } from "../support/tsx.js";
 
 const root = resolve(import.meta.dirname, "../..");

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { alertmanagerSecrets, escapeTemplate, parseTemplate, renderAlloyConfig, renderLokiConfig, renderPrometheusConfig, resolveStackConfig, secretVariableName } from "../../stacks/index.js";
+import { alertmanagerSecrets, secretVariableName } from "../../stacks/secrets.js";
+import { escapeTemplate, parseTemplate } from "../../stacks/terraform-template.js";
+import { renderAlloyConfig } from "../../stacks/alloy-config.js";
+import { renderLokiConfig } from "../../stacks/loki-config.js";
+import { renderPrometheusConfig } from "../../stacks/prometheus-config.js";
+import { resolveStackConfig } from "../../stacks/config.js";
 import { evaluateOutputs } from "./terraform.js";
 
 interface PrometheusYaml {

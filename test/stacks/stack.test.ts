@@ -1,8 +1,12 @@
 import { homedir, tmpdir } from "node:os";
 import { Testing } from "cdktf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { componentSpecs, enabledComponents, GRAFANA_ADMIN_PASSWORD, images, readUploads, runningComponents } from "../../stacks/index.js";
-import { defaultReceivers } from "../../rules/index.js";
+import { componentSpecs, runningComponents } from "../../stacks/components.js";
+import { enabledComponents } from "../../stacks/config.js";
+import { GRAFANA_ADMIN_PASSWORD } from "../../stacks/agent-observability-stack.js";
+import { images } from "../../stacks/images.js";
+import { readUploads } from "../../stacks/uploads.js";
+import { defaultReceivers } from "../../rules/defaults.js";
 import { container, type Synthesized, synth } from "./synth.js";
 
 let base: Synthesized;

@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import {
-  ObservabilityStack, STACK_ID, renderStackFiles, resolveStackConfig, type StackConfig, type StackConfigInput,
-} from "../../stacks/index.js";
+import { AgentObservabilityStack, STACK_ID } from "../../stacks/agent-observability-stack.js";
+import type { StackConfig, StackConfigInput } from "../../stacks/config.js";
 
 export interface Synthesized {
   readonly config: StackConfig;
@@ -50,17 +49,15 @@ export interface TerraformJson {
 }
 
 export function synth(input: StackConfigInput = {}): Synthesized {
-  const config = resolveStackConfig(input);
-  const files = renderStackFiles(config);
   const outdir = mkdtempSync(join(tmpdir(), "stacks-synth-"));
   try {
     const app = new App({ outdir });
-    new ObservabilityStack(app, STACK_ID, { config, files });
+    const { config, files } = new AgentObservabilityStack(app, STACK_ID, input);
     app.synth();
     const json = readFileSync(join(outdir, "stacks", STACK_ID, "cdk.tf.json"), "utf8");
     // cdktf's "//" metadata (construct paths) is left out of `doc`; `json` keeps it.
     const doc = JSON.parse(json, (key, value: unknown) => (key === "//" ? undefined : value)) as TerraformJson;
-    return { config, files, json, doc, outdir };
+    return { config, files: { ...files }, json, doc, outdir };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -3,10 +3,12 @@
 // endpoints applications send to among the outputs. Bad Tempo settings are refused by name.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import {
-  TEMPO_OTLP_PORTS, componentSpecs, enabledComponents, images, readUploads, renderPrometheusConfig, renderTempoConfig,
-  resolveStackConfig, runningComponents, type StackConfigInput,
-} from "../../stacks/index.js";
+import { TEMPO_OTLP_PORTS, renderTempoConfig } from "../../stacks/tempo-config.js";
+import { componentSpecs, runningComponents } from "../../stacks/components.js";
+import { enabledComponents, resolveStackConfig, type StackConfigInput } from "../../stacks/config.js";
+import { images } from "../../stacks/images.js";
+import { readUploads } from "../../stacks/uploads.js";
+import { renderPrometheusConfig } from "../../stacks/prometheus-config.js";
 import { container, type Synthesized, synth } from "./synth.js";
 
 interface TempoYaml {

@@ -2,9 +2,10 @@
 // series a panel reads is one the uploaded rule files record.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { dashboardQueries } from "../../dashboards/index.js";
-import { shortWindowProfile } from "../../rules/index.js";
-import { renderStackFiles, resolveStackConfig } from "../../stacks/index.js";
+import { dashboardQueries } from "../support/dashboard-queries.js";
+import { shortWindowProfile } from "../../rules/profiles.js";
+import { renderStackFiles } from "../../stacks/artifacts.js";
+import { resolveStackConfig } from "../../stacks/config.js";
 
 function recordedNames(files: Record<string, string>): Set<string> {
   const names = new Set<string>();

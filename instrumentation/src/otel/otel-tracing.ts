@@ -1,7 +1,7 @@
 // The recorders' tracer (tracing/tracing.ts) on the OpenTelemetry API. The API module is handed
 // in rather than imported, so the package's main entry never loads it unless it is installed.
 import type * as Api from "@opentelemetry/api";
-import type { OperationSpan, SpanFactory, TraceIds, Tracing } from "../tracing/tracing.js";
+import type { OperationSpan, SpanFactory, TraceIds, Tracing } from "../tracing/types.js";
 
 export type OpenTelemetryApi = typeof Api;
 

@@ -1,0 +1,97 @@
+// The stack's settings as types: what `AgentObservabilityStack` takes (StackConfigInput, also the
+// JSON file STACK_CONFIG names) and what it resolves that to (StackConfig). config.ts resolves.
+import type { Duration } from "../contract/duration.js";
+import type { DashboardsConfig, DashboardsConfigInput } from "../dashboards/config.js";
+import type { RulesConfig, RulesConfigInput } from "../rules/config.js";
+import type { ComponentName } from "./components.js";
+import type { StackExtensions } from "./extensions.js";
+
+export type RestartPolicy = "no" | "on-failure" | "always" | "unless-stopped";
+
+export interface ComponentSettings {
+  /** Port published on the Docker host, at `bindAddress`. */
+  readonly hostPort: number;
+  /** Memory limit of the container, in MiB. */
+  readonly memoryMb: number;
+  /** Named Docker volume mounted at the component's data directory. */
+  readonly volume: string;
+  /** `host:port` at which the other components reach it; the uploaded configs use this. */
+  readonly address: string;
+}
+
+export interface PrometheusSettings {
+  /** How long the TSDB keeps samples (`--storage.tsdb.retention.time`). */
+  readonly retention: Duration;
+  readonly scrapeInterval: Duration;
+  /** The applications' metrics endpoints (`host:port`), scraped under the rules' `scrapeJob`. */
+  readonly scrapeTargets: readonly string[];
+  readonly metricsPath: string;
+  /**
+   * Extra /etc/hosts entries of the Prometheus container. `host.docker.internal: host-gateway`
+   * lets it reach applications listening on the Docker host.
+   */
+  readonly extraHosts: Readonly<Record<string, string>>;
+}
+
+export interface GrafanaStackSettings {
+  readonly adminUser: string;
+  /** Anonymous (viewer) access; off unless switched on. */
+  readonly anonymousAccess: boolean;
+}
+
+export interface LokiSettings {
+  /** One switch for Loki, its datasource in Grafana and the Alloy collector feeding it. */
+  readonly enabled: boolean;
+  readonly retention: Duration;
+  /** Docker socket on the Docker host, mounted read-only into Alloy to discover containers. */
+  readonly dockerSocket: string;
+}
+
+export interface TempoSettings {
+  /** One switch for Tempo, its datasource in Grafana and the links to it from metrics and logs. */
+  readonly enabled: boolean;
+  /** How long traces are kept (the compactor's block retention). */
+  readonly retention: Duration;
+  /** Port on the Docker host, at `bindAddress`, where applications send OTLP over gRPC. */
+  readonly otlpGrpcHostPort: number;
+  /** Port on the Docker host, at `bindAddress`, where applications send OTLP over HTTP. */
+  readonly otlpHttpHostPort: number;
+}
+
+/** The stack's own settings, without the composed rules and dashboards configs. */
+export type StackSettings = Omit<StackConfig, "rules" | "dashboards">;
+
+export interface StackConfig {
+  /** Prefix of container and volume names, and the default network name. */
+  readonly name: string;
+  readonly rules: RulesConfig;
+  readonly dashboards: DashboardsConfig;
+  readonly docker: { readonly host: string; readonly network: string };
+  /** Host address every published port binds to. */
+  readonly bindAddress: string;
+  readonly restart: RestartPolicy;
+  readonly components: Readonly<Record<ComponentName, ComponentSettings>>;
+  readonly prometheus: PrometheusSettings;
+  readonly grafana: GrafanaStackSettings;
+  readonly loki: LokiSettings;
+  readonly tempo: TempoSettings;
+}
+
+/** The dashboards' own settings a stack user sets; the rest comes from `rules` (shared) and the stack. */
+export const stackDashboardKeys = ["jobLabel", "folder", "refresh", "timeFrom"] as const;
+
+export interface StackConfigInput {
+  readonly name?: string;
+  readonly rules?: Omit<RulesConfigInput, "extraAlerts">;
+  readonly dashboards?: Pick<DashboardsConfigInput, (typeof stackDashboardKeys)[number]>;
+  readonly docker?: Partial<StackConfig["docker"]>;
+  readonly bindAddress?: string;
+  readonly restart?: RestartPolicy;
+  readonly components?: { readonly [C in ComponentName]?: Partial<ComponentSettings> };
+  readonly prometheus?: Partial<PrometheusSettings>;
+  readonly grafana?: Partial<GrafanaStackSettings>;
+  readonly loki?: Partial<LokiSettings>;
+  readonly tempo?: Partial<TempoSettings>;
+  /** The platform's own alerts, panels and dashboards (TypeScript only: they are code). */
+  readonly extensions?: StackExtensions;
+}
