@@ -74,6 +74,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     build: { version: DEMO_VERSION },
     // The rate limiter's endpoints are a closed set; anything else keyed into it is a bug to fold.
     labelLimits: { endpoint: rateLimitedEndpoints.length },
+    // Its series too (each endpoint, allowed or denied): the folded endpoint is one combination
+    // more, so the same bug also shows in the series limit's overflow counter.
+    seriesLimits: { rate_limit_decisions_total: rateLimitedEndpoints.length * 2 },
     ...(o.logger ? { logger: o.logger } : {}),
     audit: o.audit,
   });

@@ -1,6 +1,7 @@
 // An API gateway's rate limiter: most requests allowed, a few denied. A small share is keyed by
 // tenant instead of by endpoint (a cardinality bug); the label guard folds those into
-// __overflow__ because the demo bounds `endpoint` to the endpoints below (see workload.ts).
+// __overflow__ because the demo bounds `endpoint` to the endpoints below, and the series limit
+// folds that combination into the all-__overflow__ series (see workload.ts).
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
 import { type TrafficContext, steady } from "./context.js";

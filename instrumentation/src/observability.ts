@@ -1,14 +1,16 @@
 // createObservability: one self-contained instance (its own registry, no global state) with a
 // typed recorder per domain.
-import { collectDefaultMetrics } from "prom-client";
 import { catalogEntries } from "./catalog/catalog.js";
 import { type ResolvedCatalog, resolveCatalog } from "./catalog/resolve.js";
 import { type Format, labelPairs } from "./core/exposition.js";
+import { describeValue } from "./core/describe.js";
 import { type Logger, Faults, consoleLogger } from "./core/faults.js";
-import { LabelGuards } from "./core/label-guard.js";
+import { LabelGuards, labelValueProblem } from "./core/label-guard.js";
 import { type MetricSet, allMetrics, createMetricSet } from "./core/metric-set.js";
-import { type ErrorClassifier, classifyError } from "./core/outcome.js";
-import { MetricsRegistry } from "./core/registry.js";
+import { type ErrorClassifier, classifyError, classifySafely } from "./core/outcome.js";
+import { registerProcessMetrics } from "./core/process-metrics.js";
+import { DEFAULT_COLLECT_TIMEOUT_MS, MetricsRegistry, type RenderOptions } from "./core/registry.js";
+import { SeriesLimits } from "./core/series-limits.js";
 import { A2aRecorder } from "./recorders/a2a.js";
 import { ApprovalRecorder } from "./recorders/approvals.js";
 import { CacheRecorder } from "./recorders/cache.js";
@@ -22,6 +24,7 @@ import { RunRecorder } from "./recorders/runs.js";
 import { GrpcRecorder, HttpRecorder } from "./recorders/servers.js";
 import { ToolRecorder } from "./recorders/tools.js";
 import { type AuditOptions, AuditLog, defaultAuditLogger } from "./audit/audit-log.js";
+import { safeTracing } from "./tracing/safe-tracing.js";
 import { type Tracing, type TracingMode, createTracing } from "./tracing/tracing.js";
 
 export interface ObservabilityOptions {
@@ -29,10 +32,24 @@ export interface ObservabilityOptions {
   namespace?: string;
   /** Labels added to every series this instance exposes (e.g. `{ service: "planner" }`). */
   defaultLabels?: Record<string, string>;
-  /** Node.js process metrics from prom-client (`process_*`, `nodejs_*`); default true. */
+  /**
+   * Node.js process metrics from prom-client (`process_*`, `nodejs_*`); default true. The three
+   * `nodejs_active_*_total` gauges are exposed as `nodejs_active_*_all`, which promtool accepts.
+   */
   defaultMetrics?: boolean;
   /** Bound on distinct values per label name, overriding the catalog's (e.g. `{ tool: 1000 }`). */
   labelLimits?: Record<string, number>;
+  /**
+   * Bound on series per metric, by the metric's catalog name without namespace, overriding the
+   * catalog's (default 2,000): e.g. `{ tool_calls_total: 5000 }`.
+   */
+  seriesLimits?: Record<string, number>;
+  /**
+   * How long a scrape waits for prom-client collectors (process metrics, the application's own)
+   * before leaving the late ones out; default 5000 ms. /metrics waits at most half the scrape
+   * timeout Prometheus announces, when that is shorter.
+   */
+  collectTimeoutMs?: number;
   /** Model prices in dollars per million tokens, added to (or replacing) the defaults. */
   prices?: Record<string, ModelPrice>;
   /** Where instrumentation problems are logged, once each; default console.warn. */
@@ -58,6 +75,11 @@ export interface ObservabilityOptions {
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
+function checkLimit(field: string, limit: unknown): number {
+  if (!Number.isInteger(limit) || (limit as number) < 1) throw new Error(`${field}: ${describeValue(limit)} must be a whole number >= 1`);
+  return limit as number;
+}
+
 function checkOptions(options: ObservabilityOptions): void {
   const catalogLabels = new Set(catalogEntries().flatMap((e) => e.def.labels.map((l) => l.name)));
   for (const [name, value] of Object.entries(options.defaultLabels ?? {})) {
@@ -67,11 +89,26 @@ function checkOptions(options: ObservabilityOptions): void {
     if (catalogLabels.has(name) || name === "le") {
       throw new Error(`defaultLabels.${name}: clashes with a label the catalog's metrics already carry`);
     }
-    if (typeof value !== "string") throw new Error(`defaultLabels.${name}: ${JSON.stringify(value)} must be a string`);
+    const problem = labelValueProblem(value);
+    if (problem !== undefined) throw new Error(`defaultLabels.${name}: ${describeValue(value)} is ${problem}`);
   }
   for (const [name, limit] of Object.entries(options.labelLimits ?? {})) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`labelLimits.${name}: ${JSON.stringify(limit)} must be a whole number >= 1`);
+    checkLimit(`labelLimits.${name}`, limit);
     if (!catalogLabels.has(name)) throw new Error(`labelLimits.${name}: no metric in the catalog has a label named ${name}`);
+  }
+  const metricNames = new Set(catalogEntries().map((e) => e.def.name));
+  for (const [name, limit] of Object.entries(options.seriesLimits ?? {})) {
+    checkLimit(`seriesLimits.${name}`, limit);
+    if (!metricNames.has(name)) {
+      throw new Error(`seriesLimits.${name}: no metric in the catalog is named ${name} (name it without the namespace, e.g. tool_calls_total)`);
+    }
+  }
+  if (options.classifyError !== undefined && typeof options.classifyError !== "function") {
+    throw new Error(`classifyError: ${describeValue(options.classifyError)} must be a function (error) => { kind, errorType }`);
+  }
+  const timeout = options.collectTimeoutMs;
+  if (timeout !== undefined && !(typeof timeout === "number" && Number.isFinite(timeout) && timeout > 0)) {
+    throw new Error(`collectTimeoutMs: ${describeValue(timeout)} must be a number of milliseconds > 0`);
   }
 }
 
@@ -110,26 +147,32 @@ export class Observability {
     this.faults = new Faults(options.logger ?? consoleLogger);
     const faults = this.faults;
     let overflow = (_metric: string, _label: string): void => {};
+    let seriesOverflow = (_metric: string): void => {};
     const guards = new LabelGuards(faults, options.labelLimits ?? {}, (metric, label) => overflow(metric, label));
-    this.metrics = createMetricSet(this.catalog, { faults, guards, defaultPairs }, { faults, defaultPairs });
+    const overrides = new Map(Object.entries(options.seriesLimits ?? {}));
+    const seriesLimits = new SeriesLimits(overrides, (metric) => seriesOverflow(metric));
+    // The instrumentation's own metrics are bounded by design; they fold past a limit too, but
+    // uncounted, so counting a fold can never recurse.
+    const selfLimits = new SeriesLimits(overrides, () => {});
+    this.metrics = createMetricSet(this.catalog, { faults, guards, defaultPairs, seriesLimits }, { faults, defaultPairs, seriesLimits: selfLimits });
     const self = this.metrics.self;
     faults.countWith((reason) => self.instrumentationErrors.at(reason).inc());
     overflow = (metric, label) => self.labelOverflow.at(metric, label).inc();
+    seriesOverflow = (metric) => self.seriesOverflow.at(metric).inc();
 
-    this.registry = new MetricsRegistry(faults, defaultPairs, Object.keys(defaultLabels));
-    // The instrumentation's own metrics go last, so a collector failing during a scrape is
-    // counted in that same scrape.
+    this.registry = new MetricsRegistry(faults, defaultPairs, Object.keys(defaultLabels), options.collectTimeoutMs ?? DEFAULT_COLLECT_TIMEOUT_MS);
     const selfMetrics: unknown[] = Object.values(self);
     for (const metric of allMetrics(this.metrics)) if (!selfMetrics.includes(metric)) this.registry.add(metric);
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, labels: {} });
+    if (options.defaultMetrics ?? true) registerProcessMetrics(this.registry);
     for (const metric of Object.values(self)) this.registry.add(metric);
 
     self.buildInfo.at(options.build?.version ?? "unknown", options.build?.revision ?? "unknown", `node ${process.version}`).set(1);
 
+    const classify = options.classifyError ?? classifyError;
     const context: RecorderContext = {
       faults,
-      classify: options.classifyError ?? classifyError,
-      tracing: typeof options.tracing === "object" ? options.tracing : createTracing(options.tracing ?? "auto"),
+      classify: (error) => classifySafely(classify, error, faults),
+      tracing: safeTracing(typeof options.tracing === "object" ? options.tracing : createTracing(options.tracing ?? "auto"), faults),
       audit: auditLog(options.audit, faults, defaultLabels.service),
     };
     const prices = new PriceTable({ ...defaultPrices, ...options.prices });
@@ -146,9 +189,12 @@ export class Observability {
     this.grpc = new GrpcRecorder(this.metrics.grpc);
   }
 
-  /** The exposition text of every metric of this instance. */
-  render(format: Format = "prometheus"): Promise<string> {
-    return this.registry.render(format);
+  /**
+   * The exposition text of every metric of this instance. prom-client collectors that have not
+   * settled within `collectTimeoutMs` (or a shorter `timeoutMs`) are left out and counted.
+   */
+  render(format: Format = "prometheus", options: RenderOptions = {}): Promise<string> {
+    return this.registry.render(format, options);
   }
 }
 

@@ -3,6 +3,7 @@
 // only when audit events are on without a logger of the application's own.
 import { createRequire } from "node:module";
 import type { AuditEvent } from "../catalog/audit-events.js";
+import { describeError } from "../core/describe.js";
 import type { Faults } from "../core/faults.js";
 
 /** What an audit logger must do: pino's `logger.info(object, message)`. */
@@ -52,7 +53,7 @@ export class AuditLog {
     try {
       this.logger.info(event, event.event);
     } catch (error) {
-      this.faults.report("logger_failed", "audit", `the audit logger failed; events are being dropped: ${String(error)}`);
+      this.faults.report("logger_failed", "audit", `the audit logger failed; events are being dropped: ${describeError(error)}`);
     }
   }
 }

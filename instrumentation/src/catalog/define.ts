@@ -24,6 +24,16 @@ export interface MetricDef<L extends string = string, T extends MetricType = Met
   readonly labels: readonly LabelDef<L>[];
   /** Histogram upper bounds, ascending, without +Inf. */
   readonly buckets?: readonly number[];
+  /**
+   * Bound on this metric's series (label combinations); past it, records go to one series whose
+   * every label is `__overflow__`. Defaults to DEFAULT_SERIES_LIMIT.
+   */
+  readonly seriesLimit?: number;
+}
+
+/** What a definition may say beyond its name, help, labels and buckets. */
+export interface MetricOptions {
+  seriesLimit?: number;
 }
 
 export type CounterDef<L extends string = string> = MetricDef<L, "counter">;
@@ -34,6 +44,11 @@ export type HistogramDef<L extends string = string> = MetricDef<L, "histogram"> 
 export type LabelsOf<M> = M extends MetricDef<infer L, MetricType> ? L : never;
 
 export const DEFAULT_LABEL_LIMIT = 100;
+/**
+ * Series per metric when its definition names no bound. Label bounds alone multiply (500 tools x
+ * 200 agents is 100,000 series); this caps the product, as OpenTelemetry's cardinality limit does.
+ */
+export const DEFAULT_SERIES_LIMIT = 2000;
 
 export function label<N extends string>(
   name: N,
@@ -53,12 +68,12 @@ function unitOf(name: string): Unit {
   return "";
 }
 
-export function counter<L extends string>(name: string, help: string, labels: readonly LabelDef<L>[]): CounterDef<L> {
-  return { type: "counter", name, help, unit: unitOf(name), labels };
+export function counter<L extends string>(name: string, help: string, labels: readonly LabelDef<L>[], options: MetricOptions = {}): CounterDef<L> {
+  return { type: "counter", name, help, unit: unitOf(name), labels, ...options };
 }
 
-export function gauge<L extends string>(name: string, help: string, labels: readonly LabelDef<L>[]): GaugeDef<L> {
-  return { type: "gauge", name, help, unit: unitOf(name), labels };
+export function gauge<L extends string>(name: string, help: string, labels: readonly LabelDef<L>[], options: MetricOptions = {}): GaugeDef<L> {
+  return { type: "gauge", name, help, unit: unitOf(name), labels, ...options };
 }
 
 export function histogram<L extends string>(
@@ -66,6 +81,7 @@ export function histogram<L extends string>(
   help: string,
   labels: readonly LabelDef<L>[],
   buckets: readonly number[],
+  options: MetricOptions = {},
 ): HistogramDef<L> {
-  return { type: "histogram", name, help, unit: unitOf(name), labels, buckets };
+  return { type: "histogram", name, help, unit: unitOf(name), labels, buckets, ...options };
 }

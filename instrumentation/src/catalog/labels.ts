@@ -8,6 +8,7 @@ export const faultReasons = [
   "invalid_label_value",
   "invalid_value",
   "collector_failed",
+  "collector_timeout",
   "recorder_failed",
   "unknown_approval",
   "duplicate_approval",
@@ -66,6 +67,6 @@ export const labels = {
   revision: label("revision", "Source revision.", { limit: 1 }),
   runtime: label("runtime", "Runtime and its version.", { limit: 1 }),
   errorReason: label("reason", "What went wrong inside the instrumentation.", { values: faultReasons }),
-  metric: label("metric", "Metric whose label overflowed.", { limit: 200 }),
+  metric: label("metric", "Metric whose label or series limit overflowed.", { limit: 200 }),
   labelName: label("label", "Label that overflowed.", { limit: 50 }),
 } as const;

@@ -9,4 +9,9 @@ export const self = {
     [l.errorReason],
   ),
   labelOverflow: counter("label_overflow_total", "Label values folded into __overflow__ by the cardinality guard.", [l.metric, l.labelName]),
+  seriesOverflow: counter(
+    "series_overflow_total",
+    "Records folded into the all-__overflow__ series because their metric reached its series limit.",
+    [l.metric],
+  ),
 } as const;

@@ -1,5 +1,6 @@
 import type { ResolvedMetric } from "../catalog/resolve.js";
 import { type Exemplar, type Format, wrap, exemplarSuffix, formatNumber } from "./exposition.js";
+import { isAmount } from "./input.js";
 import { type JsonSample, type MetricContext, OwnMetric, type SeriesBase } from "./metric.js";
 
 export class CounterSeries implements SeriesBase {
@@ -19,9 +20,9 @@ export class CounterSeries implements SeriesBase {
     this.value++;
   }
 
-  /** Adds a non-negative finite amount; anything else is counted as an instrumentation error. */
+  /** Adds a non-negative finite number; anything else (a numeric string, a BigInt) is counted as an instrumentation error. */
   add(amount: number): void {
-    if (amount >= 0 && amount !== Infinity) this.value += amount;
+    if (isAmount(amount)) this.value += amount;
     else this.owner.invalid(amount);
   }
 }

@@ -13,6 +13,7 @@ export class GaugeSeries implements SeriesBase {
     this.braced = wrap(pairs);
   }
 
+  /** Sets a finite number; anything else is counted as an instrumentation error. */
   set(value: number): void {
     if (Number.isFinite(value)) this.value = value;
     else this.owner.invalid(value);

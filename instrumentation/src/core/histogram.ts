@@ -1,6 +1,10 @@
 import type { ResolvedMetric } from "../catalog/resolve.js";
 import { type Exemplar, type Format, wrap, exemplarSuffix, formatNumber } from "./exposition.js";
+import { isAmount } from "./input.js";
 import { type JsonSample, type MetricContext, OwnMetric, type SeriesBase } from "./metric.js";
+
+const TRACE_ID = /^[0-9a-f]{32}$/;
+const SPAN_ID = /^[0-9a-f]{16}$/;
 
 export class HistogramSeries implements SeriesBase {
   /** Per-bucket (not cumulative) counts; the last slot is +Inf. Cumulated at render time. */
@@ -20,9 +24,12 @@ export class HistogramSeries implements SeriesBase {
     this.braced = wrap(pairs);
   }
 
-  /** Records a non-negative finite value; anything else is counted as an instrumentation error. */
+  /**
+   * Records a non-negative finite number; anything else is counted as an instrumentation error
+   * (a numeric string would turn `sum` into a string, a BigInt would throw mid-update).
+   */
   observe(value: number): void {
-    if (!(value >= 0 && value !== Infinity)) {
+    if (!isAmount(value)) {
       this.owner.invalid(value);
       return;
     }
@@ -34,13 +41,21 @@ export class HistogramSeries implements SeriesBase {
     this.count++;
   }
 
-  /** Records a value with the trace it came from: an OpenMetrics exemplar on its bucket. */
+  /**
+   * Records a value with the trace it came from: an OpenMetrics exemplar on its bucket. Ids that
+   * are not W3C trace and span ids (lowercase hex) are refused, so exemplar labels need no
+   * escaping and stay under OpenMetrics' 128-character bound; the value is still recorded.
+   */
   observeWithExemplar(value: number, traceId: string, spanId: string): void {
-    if (!(value >= 0 && value !== Infinity)) {
+    if (!isAmount(value)) {
       this.owner.invalid(value);
       return;
     }
     this.observe(value);
+    if (!(typeof traceId === "string" && TRACE_ID.test(traceId) && typeof spanId === "string" && SPAN_ID.test(spanId))) {
+      this.owner.invalid(typeof traceId === "string" ? spanId : traceId, "a trace or span id");
+      return;
+    }
     const bounds = this.owner.upperBounds;
     let i = 0;
     while (i < bounds.length && value > bounds[i]!) i++;

@@ -1,13 +1,16 @@
 // Shared label handling for the project's own metric types (counter, gauge, histogram,
 // in-flight age). Each metric keeps its series bound in a tree of Maps keyed by raw label
 // values, so recording walks a few Map lookups instead of hashing a label object on every call
-// as prom-client does. Only values the guard accepted as themselves enter the tree, so it stays
-// as bounded as the guard.
+// as prom-client does. Only values the guard accepted as themselves enter the tree, and only
+// while the metric is under its series limit, so the tree stays as bounded as both.
 import type { MetricType, Unit } from "../catalog/define.js";
 import type { ResolvedMetric } from "../catalog/resolve.js";
+import { describeValue } from "./describe.js";
 import { type Format, familyHeader, joinPairs, labelPairs } from "./exposition.js";
 import type { Faults } from "./faults.js";
-import type { LabelGuard, LabelGuards } from "./label-guard.js";
+import { type LabelGuard, type LabelGuards, OVERFLOW, invalidLabel, labelValueProblem } from "./label-guard.js";
+import { read } from "./input.js";
+import type { SeriesLimits } from "./series-limits.js";
 
 export const MAX_LABELS = 5;
 
@@ -17,6 +20,8 @@ export interface MetricContext {
   guards?: LabelGuards;
   /** Pre-rendered `name="value"` pairs added to every series. */
   defaultPairs: string;
+  /** Undefined for unbounded metrics (tests of the metric types alone). */
+  seriesLimits?: SeriesLimits;
 }
 
 /** What every series knows about itself: its label values and their rendering. */
@@ -50,6 +55,9 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
   private root: Level = new Map();
   private single: S | undefined;
   private readonly byKey = new Map<string, S>();
+  private readonly seriesLimit: number;
+  /** The series every label of which is `__overflow__`, once the limit sent a record there. */
+  private overflow: S | undefined;
 
   constructor(def: ResolvedMetric, context: MetricContext) {
     if (def.labels.length > MAX_LABELS) {
@@ -62,9 +70,13 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     this.context = context;
     this.arity = def.labels.length;
     this.guards = def.labels.map((l) => context.guards?.for(l));
+    this.seriesLimit = context.seriesLimits?.limitOf(def) ?? Infinity;
   }
 
-  /** The series for these label values, in the catalog's label order. Never throws. */
+  /**
+   * The series for these label values, in the catalog's label order. Never throws, whatever the
+   * values: one that is not a well-formed string is recorded as `__invalid__` and counted.
+   */
   at(a?: string, b?: string, c?: string, d?: string, e?: string): S {
     const n = this.arity;
     if (n === 0) return this.single ?? this.miss([]);
@@ -77,9 +89,9 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     return this.miss([a, b, c, d, e].slice(0, n));
   }
 
-  /** The series for a label object; slower than `at`, checked by TypeScript. */
+  /** The series for a label object; slower than `at`, checked by TypeScript. Never throws. */
   labels(values: Readonly<Record<L, string>>): S {
-    const ordered = this.labelNames.map((name) => values[name]);
+    const ordered = this.labelNames.map((name) => read(values, name)) as (string | undefined)[];
     return this.at(ordered[0], ordered[1], ordered[2], ordered[3], ordered[4]);
   }
 
@@ -92,12 +104,13 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     this.series.length = 0;
     this.root = new Map();
     this.single = undefined;
+    this.overflow = undefined;
     this.byKey.clear();
   }
 
-  /** Counts and logs a value that cannot be recorded (NaN, negative, infinite). */
-  invalid(value: number): void {
-    this.context.faults.report("invalid_value", this.name, `metric ${this.name}: ${value} cannot be recorded; ignored`);
+  /** Counts and logs a value that cannot be recorded (not a number, NaN, negative, infinite). */
+  invalid(value: unknown, as = "a value"): void {
+    this.context.faults.report("invalid_value", this.name, `metric ${this.name}: ${describeValue(value)} cannot be recorded as ${as}; ignored`);
   }
 
   render(format: Format): string {
@@ -123,22 +136,43 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     return labels;
   }
 
-  private miss(raw: (string | undefined)[]): S {
+  private miss(raw: unknown[]): S {
     const resolved = raw.map((value, i) => {
       const guard = this.guards[i];
-      return guard ? guard.admit(value, this.name) : String(value);
+      return guard ? guard.admit(value, this.name) : this.unguarded(value, i);
     });
     const key = resolved.join("\u0000");
     let series = this.byKey.get(key);
     if (!series) {
-      const pairs = joinPairs(labelPairs(this.labelNames, resolved), this.context.defaultPairs);
-      series = this.createSeries(resolved, pairs);
-      this.byKey.set(key, series);
-      this.series.push(series);
+      if (this.series.length >= this.seriesLimit) return this.overflowSeries();
+      series = this.add(resolved, key);
     }
     if (this.arity === 0) this.single = series;
     else if (resolved.every((value, i) => value === raw[i])) this.index(resolved, series);
     return series;
+  }
+
+  private add(values: readonly string[], key: string): S {
+    const series = this.createSeries(values, joinPairs(labelPairs(this.labelNames, values), this.context.defaultPairs));
+    this.byKey.set(key, series);
+    this.series.push(series);
+    return series;
+  }
+
+  /** Past the limit: the one all-`__overflow__` series (itself one past the limit), counted. */
+  private overflowSeries(): S {
+    this.context.seriesLimits?.overflowed(this.name);
+    if (this.overflow) return this.overflow;
+    const values = this.labelNames.map(() => OVERFLOW);
+    const key = values.join("\u0000");
+    this.overflow = this.byKey.get(key) ?? this.add(values, key);
+    return this.overflow;
+  }
+
+  /** A label without a guard (the instrumentation's own metrics) still takes only renderable values. */
+  private unguarded(value: unknown, i: number): string {
+    const problem = labelValueProblem(value);
+    return problem === undefined ? (value as string) : invalidLabel(this.context.faults, this.name, this.labelNames[i]!, value, problem);
   }
 
   private index(values: readonly string[], series: S): void {

@@ -1,12 +1,20 @@
 // A prom-client Registry that renders the project's own metrics with their pre-rendered label
 // text and still holds ordinary prom-client metrics (default process metrics, the
 // application's own). Either format can be rendered per request, so /metrics can negotiate
-// OpenMetrics without a second registry. A metric whose collection fails is left out of that
-// scrape and counted, instead of failing the whole scrape.
+// OpenMetrics without a second registry. The prom-client metrics are collected together under
+// one deadline: a collector that fails, or has not settled by the deadline, is left out of that
+// scrape and counted, instead of failing or hanging the whole scrape.
 import { type Metric, Registry } from "prom-client";
+import { describeError } from "./describe.js";
 import { type Format, exemplarSuffix, familyHeader, formatNumber, joinPairs, labelPairs, wrap } from "./exposition.js";
 import type { Faults } from "./faults.js";
 import { OwnMetric, type SeriesBase } from "./metric.js";
+
+/**
+ * How long a scrape waits for prom-client collectors by default: half of Prometheus's default
+ * scrape timeout (10 s), leaving the rest for rendering and the transfer.
+ */
+export const DEFAULT_COLLECT_TIMEOUT_MS = 5000;
 
 interface ForeignSample {
   value: number;
@@ -22,26 +30,48 @@ interface ForeignMetric {
   values?: ForeignSample[];
 }
 
+/** One call of a prom-client metric's `get()`, which may settle late or never. */
+interface Collection {
+  settled: boolean;
+  failed: boolean;
+  result: unknown;
+  done: Promise<void>;
+}
+
+export interface RenderOptions {
+  /** A shorter wait for prom-client collectors than the registry's `collectTimeoutMs`, for this render. */
+  timeoutMs?: number;
+}
+
+type AnyMetric = OwnMetric<string, SeriesBase> | Metric;
+
+function nameOf(metric: AnyMetric): string {
+  const name = (metric as { name?: unknown }).name;
+  return typeof name === "string" ? name : "unknown";
+}
+
 export class MetricsRegistry extends Registry {
+  /** Collections still running from an earlier scrape: joined, not started again, so a hung collector costs one pending call. */
+  private readonly running = new Map<Metric, Collection>();
+
   constructor(
     private readonly faults: Faults,
     /** Pre-rendered default label pairs, added to foreign metrics too. */
     private readonly defaultPairs = "",
     private readonly defaultLabelNames: readonly string[] = [],
+    readonly collectTimeoutMs = DEFAULT_COLLECT_TIMEOUT_MS,
   ) {
     super();
   }
 
   /** Registers a metric of ours or of prom-client's. */
-  add(metric: OwnMetric<string, SeriesBase> | Metric): void {
+  add(metric: AnyMetric): void {
     this.registerMetric(metric as Metric);
   }
 
-  async render(format: Format): Promise<string> {
-    let text = "";
-    for (const metric of this.getMetricsAsArray() as unknown as (OwnMetric<string, SeriesBase> | Metric)[]) {
-      text += await this.renderMetric(metric, format);
-    }
+  async render(format: Format, options: RenderOptions = {}): Promise<string> {
+    const timeoutMs = Math.min(options.timeoutMs ?? Infinity, this.collectTimeoutMs);
+    const text = await this.renderAll(this.getMetricsAsArray() as unknown as AnyMetric[], format, timeoutMs);
     return format === "openmetrics" ? `${text}# EOF\n` : text;
   }
 
@@ -51,16 +81,74 @@ export class MetricsRegistry extends Registry {
 
   override async getSingleMetricAsString(name: string): Promise<string> {
     const metric = this.getSingleMetric(name);
-    return metric ? this.renderMetric(metric as Metric, "prometheus") : "";
+    return metric ? this.renderAll([metric], "prometheus", this.collectTimeoutMs) : "";
   }
 
-  private async renderMetric(metric: OwnMetric<string, SeriesBase> | Metric, format: Format): Promise<string> {
+  private async renderAll(metrics: readonly AnyMetric[], format: Format, timeoutMs: number): Promise<string> {
+    const collections = new Map<AnyMetric, Collection>();
+    for (const metric of metrics) if (!(metric instanceof OwnMetric)) collections.set(metric, this.collect(metric));
+    await this.waitFor([...collections.values()], timeoutMs);
+    // Faults are reported before anything is rendered, so the instrumentation's own metrics
+    // count this scrape's failures in this scrape.
+    for (const [metric, collection] of collections) this.reportUnusable(metric, collection, timeoutMs);
+    let text = "";
+    for (const metric of metrics) {
+      const collection = collections.get(metric);
+      if (collection === undefined) text += this.renderSafely(metric, () => (metric as OwnMetric<string, SeriesBase>).render(format));
+      else if (collection.settled && !collection.failed) text += this.renderSafely(metric, () => this.renderForeign(collection.result as ForeignMetric, format));
+    }
+    return text;
+  }
+
+  private collect(metric: Metric): Collection {
+    const earlier = this.running.get(metric);
+    if (earlier) return earlier;
+    const collection: Collection = { settled: false, failed: false, result: undefined, done: Promise.resolve() };
+    // The executor turns a synchronous throw of get() into a rejection.
+    collection.done = new Promise<unknown>((resolve) => resolve(metric.get())).then(
+      (result) => {
+        collection.result = result;
+      },
+      (error: unknown) => {
+        collection.failed = true;
+        collection.result = error;
+      },
+    ).finally(() => {
+      collection.settled = true;
+      this.running.delete(metric);
+    });
+    this.running.set(metric, collection);
+    return collection;
+  }
+
+  /** Resolves when every collection has settled or `timeoutMs` has passed, whichever is first. */
+  private async waitFor(collections: readonly Collection[], timeoutMs: number): Promise<void> {
+    if (collections.every((c) => c.settled)) return;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
     try {
-      if (metric instanceof OwnMetric) return metric.render(format);
-      return this.renderForeign((await metric.get()) as unknown as ForeignMetric, format);
+      await Promise.race([Promise.all(collections.map((c) => c.done)), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private reportUnusable(metric: AnyMetric, collection: Collection, timeoutMs: number): void {
+    const name = nameOf(metric);
+    if (!collection.settled) {
+      this.faults.report("collector_timeout", name, `metric ${name} did not collect within ${timeoutMs} ms and was left out of the scrape`);
+    } else if (collection.failed) {
+      this.faults.report("collector_failed", name, `metric ${name} failed to collect and was left out of the scrape: ${describeError(collection.result)}`);
+    }
+  }
+
+  /** One metric's text; a metric that cannot be rendered is left out of the scrape and counted. */
+  private renderSafely(metric: AnyMetric, render: () => string): string {
+    try {
+      return render();
     } catch (error) {
-      const name = (metric as { name?: string }).name ?? "unknown";
-      this.faults.report("collector_failed", name, `metric ${name} failed to collect and was left out of the scrape: ${String(error)}`);
+      const name = nameOf(metric);
+      this.faults.report("collector_failed", name, `metric ${name} could not be rendered and was left out of the scrape: ${describeError(error)}`);
       return "";
     }
   }

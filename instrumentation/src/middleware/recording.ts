@@ -1,5 +1,6 @@
 // What the HTTP middlewares share: record one finished request, and absorb any failure of that
 // bookkeeping so it is counted and logged instead of reaching the application.
+import { describeError } from "../core/describe.js";
 import type { Faults } from "../core/faults.js";
 import type { Observability } from "../observability.js";
 import { methodLabel } from "./http-methods.js";
@@ -7,18 +8,11 @@ import { methodLabel } from "./http-methods.js";
 /** The part of an Observability the HTTP middlewares use. */
 export type HttpObservability = Pick<Observability, "http" | "faults">;
 
-function describe(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return "unprintable error";
-  }
-}
 
 /** Counts and logs a failure of the instrumentation's own bookkeeping at `where`. */
 export function reportRecorderFailure(faults: Faults, where: string, error: unknown): void {
   try {
-    faults.report("recorder_failed", where, `${where}: recording failed and was skipped: ${describe(error)}`);
+    faults.report("recorder_failed", where, `${where}: recording failed and was skipped: ${describeError(error)}`);
   } catch {
     // reporting is best effort; the request must go on
   }

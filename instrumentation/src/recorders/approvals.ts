@@ -1,5 +1,7 @@
 // Human approvals: the pending queue by risk level, the wait from request to decision, and
 // decisions by outcome and reason.
+import { describeValue } from "../core/describe.js";
+import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince } from "../core/settled.js";
 import { type RecorderContext, traceFields } from "./context.js";
@@ -20,7 +22,7 @@ export class PendingApproval {
   /** Records the decision; returns the wait in seconds (undefined when already decided). */
   decide(decision: ApprovalDecision, reason = "unspecified"): number | undefined {
     if (this.decided) {
-      this.recorder.unknown(this.id ?? "(handle)", "was already decided");
+      this.recorder.unknown(this.id, "was already decided");
       return undefined;
     }
     this.decided = true;
@@ -40,20 +42,23 @@ export class ApprovalRecorder {
 
   /** Puts an approval in the pending queue. With an `id`, it can be decided later by id. */
   request(options: { riskLevel: RiskLevel; id?: string }): PendingApproval {
-    const approval = new PendingApproval(this, options.riskLevel, options.id);
-    if (options.id !== undefined) {
-      if (this.byId.has(options.id)) {
-        this.context.faults.report("duplicate_approval", "approvals", `approval ${options.id} was requested twice; the first request is kept`);
-        return this.byId.get(options.id)!;
+    const riskLevel = read(options, "riskLevel") as RiskLevel;
+    const id = read(options, "id") as string | undefined;
+    const approval = new PendingApproval(this, riskLevel, id);
+    if (id !== undefined) {
+      const pending = this.byId.get(id);
+      if (pending) {
+        this.context.faults.report("duplicate_approval", "approvals", `approval ${describeValue(id)} was requested twice; the first request is kept`);
+        return pending;
       }
-      this.byId.set(options.id, approval);
+      this.byId.set(id, approval);
     }
-    this.metrics.pending.at(options.riskLevel).inc();
+    this.metrics.pending.at(riskLevel).inc();
     this.context.audit?.emit({
       event: "approval_requested",
-      risk_level: options.riskLevel,
+      risk_level: riskLevel,
       status: "pending",
-      ...(options.id !== undefined ? { approval_id: options.id } : {}),
+      ...(id !== undefined ? { approval_id: id } : {}),
       ...traceFields(this.context.tracing.activeSpanContext()),
     });
     return approval;
@@ -95,7 +100,8 @@ export class ApprovalRecorder {
   }
 
   /** @internal */
-  unknown(id: string, what: string): void {
-    this.context.faults.report("unknown_approval", "approvals", `approval ${id} ${what}; decision ignored`);
+  unknown(id: unknown, what: string): void {
+    const shown = id === undefined ? "(by handle)" : describeValue(id);
+    this.context.faults.report("unknown_approval", "approvals", `approval ${shown} ${what}; decision ignored`);
   }
 }

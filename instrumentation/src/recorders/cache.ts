@@ -1,4 +1,5 @@
 // Cache operations: result (hit, miss ...) and latency per operation.
+import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
 import type { RecorderContext } from "./context.js";
@@ -13,7 +14,7 @@ export class CacheRecorder {
 
   /** Times a lookup; a result of undefined or null is a miss, anything else a hit. */
   lookup<R>(labels: { operation?: string }, fn: () => R): R {
-    const operation = labels.operation ?? "get";
+    const operation = (read(labels, "operation") ?? "get") as string;
     const startedAt = performance.now();
     return settled(fn, this.context.faults, (failed, _error, result) => {
       const outcome: CacheResult = failed ? "error" : result === undefined || result === null ? "miss" : "hit";
@@ -22,7 +23,9 @@ export class CacheRecorder {
   }
 
   record(event: { operation: string; result: CacheResult; seconds?: number }): void {
-    this.metrics.operations.at(event.operation, event.result).inc();
-    if (event.seconds !== undefined) this.metrics.duration.at(event.operation).observe(event.seconds);
+    const operation = read(event, "operation") as string;
+    const seconds = read(event, "seconds") as number | undefined;
+    this.metrics.operations.at(operation, read(event, "result") as string).inc();
+    if (seconds !== undefined) this.metrics.duration.at(operation).observe(seconds);
   }
 }

@@ -1,9 +1,10 @@
 // Memory operations (search, write, delete) by segment: outcome, latency, results per search.
+import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
 import { endSpan, startMemorySpan } from "../tracing/spans.js";
 import { type TraceIds, withSpan } from "../tracing/tracing.js";
-import { type RecorderContext, observeTraced, traceFields } from "./context.js";
+import { type RecorderContext, extract, observeTraced, traceFields } from "./context.js";
 
 export type MemoryOperation = "search" | "write" | "delete";
 
@@ -21,7 +22,7 @@ export function resultCountOf(result: unknown): number | undefined {
   if (Array.isArray(result)) return result.length;
   if (typeof result !== "object" || result === null) return undefined;
   for (const key of ["results", "matches", "documents", "items"]) {
-    const value = (result as Record<string, unknown>)[key];
+    const value = read(result, key);
     if (Array.isArray(value)) return value.length;
   }
   return undefined;
@@ -35,48 +36,51 @@ export class MemoryRecorder {
 
   /** Times a search and records its result count (by default, the length of the returned array). */
   search<R>(labels: { segment: string }, fn: () => R, options: { results?: (result: Awaited<R>) => number | undefined } = {}): R {
-    return this.operation("search", labels.segment, fn, options.results ?? resultCountOf);
+    return this.operation("search", labels, fn, read(options, "results"));
   }
 
   write<R>(labels: { segment: string }, fn: () => R): R {
-    return this.operation("write", labels.segment, fn);
+    return this.operation("write", labels, fn);
   }
 
   delete<R>(labels: { segment: string }, fn: () => R): R {
-    return this.operation("delete", labels.segment, fn);
+    return this.operation("delete", labels, fn);
   }
 
   /** Records an operation timed elsewhere; `spanContext` defaults to the active span's. */
   record(event: MemoryEvent, spanContext: TraceIds | undefined = this.context.tracing.activeSpanContext(), errorType?: string): void {
-    const status = event.status ?? "success";
-    this.metrics.operations.at(event.operation, event.segment, status).inc();
-    if (event.seconds !== undefined) observeTraced(this.metrics.duration.at(event.operation, event.segment), event.seconds, spanContext);
-    if (event.operation === "search" && event.results !== undefined) this.metrics.searchResults.at(event.segment).observe(event.results);
+    const operation = read(event, "operation") as MemoryOperation;
+    const segment = read(event, "segment") as string;
+    const status = (read(event, "status") ?? "success") as string;
+    const seconds = read(event, "seconds") as number | undefined;
+    const results = read(event, "results") as number | undefined;
+    this.metrics.operations.at(operation, segment, status).inc();
+    if (seconds !== undefined) observeTraced(this.metrics.duration.at(operation, segment), seconds, spanContext);
+    if (operation === "search" && results !== undefined) this.metrics.searchResults.at(segment).observe(results);
     this.context.audit?.emit({
       event: "memory_operation",
-      operation: event.operation,
-      segment: event.segment,
+      operation,
+      segment,
       status,
-      ...(event.seconds !== undefined ? { duration_seconds: event.seconds } : {}),
+      ...(seconds !== undefined ? { duration_seconds: seconds } : {}),
       ...(errorType !== undefined ? { error_type: errorType } : {}),
-      ...(event.results !== undefined ? { results: event.results } : {}),
+      ...(results !== undefined ? { results } : {}),
       ...traceFields(spanContext),
     });
   }
 
-  private operation<R>(operation: MemoryOperation, segment: string, fn: () => R, count?: (result: Awaited<R>) => number | undefined): R {
+  /** `resultCount` is the search's extractor option (undefined: the default count; absent for writes and deletes). */
+  private operation<R>(operation: MemoryOperation, labels: { segment: string }, fn: () => R, resultCount?: unknown): R {
     const startedAt = performance.now();
+    const segment = read(labels, "segment") as string;
     const tracer = this.context.tracing.tracer();
     const span = tracer ? startMemorySpan(tracer, operation, segment) : undefined;
     const run = span ? () => withSpan(span, fn) : fn;
     return settled(run, this.context.faults, (failed, error, result) => {
       const errorType = failed ? this.context.classify(error).errorType : undefined;
-      try {
-        const results = !failed && count ? count(result as Awaited<R>) : undefined;
-        this.record({ operation, segment, status: failed ? "error" : "success", seconds: secondsSince(startedAt), results }, span?.spanContext(), errorType);
-      } finally {
-        if (span) endSpan(span, !failed, errorType);
-      }
+      const results = !failed && operation === "search" ? (extract(this.context.faults, "result count", resultCount, resultCountOf, result) as number | undefined) : undefined;
+      this.record({ operation, segment, status: failed ? "error" : "success", seconds: secondsSince(startedAt), results }, span?.spanContext(), errorType);
+      if (span) endSpan(span, !failed, errorType);
     });
   }
 }

@@ -1,3 +1,4 @@
+import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 
 export class RateLimitRecorder {
@@ -5,7 +6,7 @@ export class RateLimitRecorder {
 
   /** Records one limiter decision and passes `allowed` through, so it can wrap the check. */
   decide(labels: { endpoint: string }, allowed: boolean): boolean {
-    this.metrics.decisions.at(labels.endpoint, allowed ? "allowed" : "denied").inc();
+    this.metrics.decisions.at(read(labels, "endpoint") as string, allowed ? "allowed" : "denied").inc();
     return allowed;
   }
 }

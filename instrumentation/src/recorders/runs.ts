@@ -1,4 +1,6 @@
 // Agent runs: outcome, duration and how many are executing now.
+import { describeValue } from "../core/describe.js";
+import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
 import { endSpan, startRunSpan } from "../tracing/spans.js";
@@ -39,9 +41,10 @@ export class RunRecorder {
   ) {}
 
   start(labels: { agent: string }): AgentRun {
-    this.metrics.inProgress.at(labels.agent).inc();
+    const agent = read(labels, "agent") as string;
+    this.metrics.inProgress.at(agent).inc();
     const tracer = this.context.tracing.tracer();
-    return new AgentRun(this, labels.agent, tracer ? startRunSpan(tracer, labels.agent) : undefined);
+    return new AgentRun(this, agent, tracer ? startRunSpan(tracer, agent) : undefined);
   }
 
   /** Runs an agent (sync or async) and records its outcome. */
@@ -64,6 +67,7 @@ export class RunRecorder {
 
   /** @internal */
   reused(agent: string): void {
-    this.context.faults.report("timer_reused", `run/${agent}`, `a run of ${agent} was ended twice; the second end was ignored`);
+    const shown = describeValue(agent);
+    this.context.faults.report("timer_reused", `run/${shown}`, `a run of ${shown} was ended twice; the second end was ignored`);
   }
 }

@@ -1,7 +1,10 @@
 // Tool calls: count by outcome, latency, errors by type, and the age of the oldest call still
 // running. The handle a call returns is also its node in the in-flight list, so tracking a
-// call costs one small object (plus a span when an OpenTelemetry SDK is registered).
+// call costs one small object (plus a span when an OpenTelemetry SDK is registered). Whatever
+// the labels, the error or the classifier, a call that started also ends and leaves the list.
+import { describeValue } from "../core/describe.js";
 import { InflightNode } from "../core/inflight.js";
+import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { settled } from "../core/settled.js";
 import { endSpan, startToolSpan } from "../tracing/spans.js";
@@ -60,10 +63,12 @@ export class ToolRecorder {
 
   /** Starts timing a call; end it with `succeed()`, `fail(error)` or `end(status)`. */
   start(labels: ToolLabels): ToolCall {
+    const tool = read(labels, "tool") as string;
+    const agent = read(labels, "agent") as string;
     const tracer = this.context.tracing.tracer();
-    const span = tracer ? startToolSpan(tracer, labels.tool, labels.agent) : undefined;
-    const call = new ToolCall(this, labels.tool, labels.agent, span);
-    this.metrics.oldestInflight.at(labels.tool, labels.agent).add(call);
+    const span = tracer ? startToolSpan(tracer, tool, agent) : undefined;
+    const call = new ToolCall(this, tool, agent, span);
+    this.metrics.oldestInflight.at(tool, agent).add(call);
     return call;
   }
 
@@ -77,7 +82,15 @@ export class ToolRecorder {
 
   /** Records a call timed elsewhere. */
   record(event: ToolLabels & { status: ToolStatus; seconds: number; errorType?: string }): void {
-    this.finish(event.tool, event.agent, event.status, event.seconds, event.errorType, this.context.tracing.activeSpanContext());
+    const e = event as unknown;
+    this.finish(
+      read(e, "tool") as string,
+      read(e, "agent") as string,
+      read(e, "status") as ToolStatus,
+      read(e, "seconds") as number,
+      read(e, "errorType") as string | undefined,
+      this.context.tracing.activeSpanContext(),
+    );
   }
 
   /** Calls currently running, across all tools. */
@@ -112,6 +125,7 @@ export class ToolRecorder {
 
   /** @internal */
   reused(tool: string): void {
-    this.context.faults.report("timer_reused", `tool/${tool}`, `a tool call of ${tool} was ended twice; the second end was ignored`);
+    const shown = describeValue(tool);
+    this.context.faults.report("timer_reused", `tool/${shown}`, `a tool call of ${shown} was ended twice; the second end was ignored`);
   }
 }

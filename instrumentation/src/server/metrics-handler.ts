@@ -1,9 +1,11 @@
 // The /metrics request handler: `(req, res)`, usable with node:http, connect or Express.
 // GET and HEAD only; the format and gzip are negotiated per request. A failure to render is
-// answered with a 500 and counted, never thrown.
+// answered with a 500 and counted, never thrown. Collectors get at most half the scrape timeout
+// Prometheus announces, so a hung one is left out and the scrape still answers in time.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
+import { describeError } from "../core/describe.js";
 import { CONTENT_TYPES } from "../core/exposition.js";
 import type { Observability } from "../observability.js";
 import { acceptsGzip, negotiateFormat } from "./negotiate.js";
@@ -21,12 +23,13 @@ export type MetricsHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 const WHERE = "/metrics";
 
-function describe(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return "unprintable error";
-  }
+/** The header in which Prometheus announces its scrape timeout, in seconds. */
+export const SCRAPE_TIMEOUT_HEADER = "x-prometheus-scrape-timeout-seconds";
+
+/** Half the announced scrape timeout in milliseconds, leaving the rest for rendering and transfer; undefined when none is announced. */
+export function collectBudgetMs(announced: string | string[] | undefined): number | undefined {
+  const seconds = typeof announced === "string" ? Number(announced) : Number.NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? (seconds * 1000) / 2 : undefined;
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -43,9 +46,10 @@ async function serve(obs: MetricsSource, compress: boolean, req: IncomingMessage
   const format = negotiateFormat(req.headers.accept);
   let text: string;
   try {
-    text = await obs.render(format);
+    const timeoutMs = collectBudgetMs(req.headers[SCRAPE_TIMEOUT_HEADER]);
+    text = await obs.render(format, timeoutMs === undefined ? {} : { timeoutMs });
   } catch (error) {
-    obs.faults.report("collector_failed", WHERE, `rendering /metrics failed: ${describe(error)}`);
+    obs.faults.report("collector_failed", WHERE, `rendering /metrics failed: ${describeError(error)}`);
     sendText(res, 500, "metrics could not be rendered\n");
     return;
   }
@@ -70,7 +74,7 @@ export function metricsHandler(obs: MetricsSource, options: MetricsHandlerOption
   return (req, res) => {
     serve(obs, compress, req, res).catch((error: unknown) => {
       try {
-        obs.faults.report("recorder_failed", WHERE, `serving /metrics failed: ${describe(error)}`);
+        obs.faults.report("recorder_failed", WHERE, `serving /metrics failed: ${describeError(error)}`);
         if (!res.headersSent) sendText(res, 500, "metrics could not be served\n");
         else res.destroy();
       } catch {

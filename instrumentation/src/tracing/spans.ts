@@ -1,29 +1,39 @@
 // Span names and attributes per the OpenTelemetry GenAI semantic conventions
 // (gen_ai.operation.name, gen_ai.tool.name, gen_ai.request.model, gen_ai.usage.*).
+import { INVALID } from "../core/label-guard.js";
 import type { OperationSpan, SpanFactory } from "./tracing.js";
 
-export function startToolSpan(tracer: SpanFactory, tool: string, agent: string): OperationSpan {
-  return tracer.start(`execute_tool ${tool}`, "internal", { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": tool, "gen_ai.agent.name": agent });
+/** A label value as span text: the application's string, or `__invalid__` for anything else. */
+function text(value: unknown): string {
+  return typeof value === "string" ? value : INVALID;
 }
 
-export function startLlmSpan(tracer: SpanFactory, provider: string, model: string, agent: string): OperationSpan {
-  return tracer.start(`chat ${model}`, "client", {
+export function startToolSpan(tracer: SpanFactory, tool: unknown, agent: unknown): OperationSpan | undefined {
+  const [t, a] = [text(tool), text(agent)];
+  return tracer.start(`execute_tool ${t}`, "internal", { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": t, "gen_ai.agent.name": a });
+}
+
+export function startLlmSpan(tracer: SpanFactory, provider: unknown, model: unknown, agent: unknown): OperationSpan | undefined {
+  const m = text(model);
+  return tracer.start(`chat ${m}`, "client", {
     "gen_ai.operation.name": "chat",
-    "gen_ai.provider.name": provider,
-    "gen_ai.request.model": model,
-    "gen_ai.agent.name": agent,
+    "gen_ai.provider.name": text(provider),
+    "gen_ai.request.model": m,
+    "gen_ai.agent.name": text(agent),
   });
 }
 
-export function startRunSpan(tracer: SpanFactory, agent: string): OperationSpan {
-  return tracer.start(`invoke_agent ${agent}`, "internal", { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": agent });
+export function startRunSpan(tracer: SpanFactory, agent: unknown): OperationSpan | undefined {
+  const a = text(agent);
+  return tracer.start(`invoke_agent ${a}`, "internal", { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": a });
 }
 
 const MEMORY_OPERATIONS = { search: "search_memory", write: "upsert_memory", delete: "delete_memory" } as const;
 
-export function startMemorySpan(tracer: SpanFactory, operation: keyof typeof MEMORY_OPERATIONS, segment: string): OperationSpan {
+export function startMemorySpan(tracer: SpanFactory, operation: keyof typeof MEMORY_OPERATIONS, segment: unknown): OperationSpan | undefined {
   const name = MEMORY_OPERATIONS[operation];
-  return tracer.start(`${name} ${segment}`, "client", { "gen_ai.operation.name": name, "gen_ai.data_source.id": segment });
+  const s = text(segment);
+  return tracer.start(`${name} ${s}`, "client", { "gen_ai.operation.name": name, "gen_ai.data_source.id": s });
 }
 
 /** Ends a span with the outcome; a non-success status marks it as an error with `error.type`. */

@@ -18,7 +18,8 @@ export interface OperationSpan {
 }
 
 export interface SpanFactory {
-  start(name: string, kind: "client" | "internal", attributes: Readonly<Record<string, string>>): OperationSpan;
+  /** Undefined when no span could be started (the recorders then run the operation without one). */
+  start(name: string, kind: "client" | "internal", attributes: Readonly<Record<string, string>>): OperationSpan | undefined;
 }
 
 export interface Tracing {

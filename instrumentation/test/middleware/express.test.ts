@@ -54,10 +54,50 @@ describe("express middleware", () => {
     expect([...routes].sort()).toEqual(["/agents/:id/runs", "/agents", "/files/*path", "unmatched", "/boom/:n"].sort());
   });
 
-  it("builds the template from baseUrl and route path", () => {
-    expect(expressRoute({ method: "GET", baseUrl: "/v1/agents", route: { path: "/:id" } })).toBe("/v1/agents/:id");
-    expect(expressRoute({ method: "GET", baseUrl: "/v1/agents", route: { path: "/" } })).toBe("/v1/agents");
+  it("labels routes under parameterised mounts with the mount template, never the raw baseUrl", async () => {
+    const obs = createObservability({ defaultMetrics: false, logger: quiet });
+    const app = express();
+    app.use(expressMiddleware(obs));
+    const items = express.Router();
+    items.get("/items", (_req, res) => void res.send("ok"));
+    items.get("/", (_req, res) => void res.send("ok"));
+    app.use("/tenants/:tenant", items);
+    // the same router mounted a second time, under a literal path
+    app.use("/shared", items);
+    const teams = express.Router();
+    teams.get("/:id", (_req, res) => void res.send("ok"));
+    const orgs = express.Router();
+    orgs.use("/teams/:team", teams);
+    app.use("/orgs/:org", orgs);
+    const admin = express();
+    admin.get("/users", (_req, res) => void res.send("ok"));
+    app.use("/admin/:section", admin);
+    running = await listen(app);
+
+    const paths = [
+      ...Array.from({ length: 40 }, (_, i) => `/tenants/t${i}/items`),
+      "/tenants/acme", "/tenants/acme/", "/shared/items", "/orgs/o1/teams/t1/42", "/orgs/o2/teams/t9/7", "/admin/s1/users",
+    ];
+    for (const path of paths) expect((await fetch(`${running.base}${path}`)).status, path).toBe(200);
+    await vi.waitFor(async () => expect(valueOf(await obs.render(), "agent_http_requests_total")).toBe(paths.length));
+    const text = await obs.render();
+    const count = (route: string) => valueOf(text, "agent_http_requests_total", { route });
+    expect(count("/tenants/:tenant/items")).toBe(40);
+    expect(count("/tenants/:tenant")).toBe(2);
+    expect(count("/shared/items")).toBe(1);
+    expect(count("/orgs/:org/teams/:team/:id")).toBe(2);
+    expect(count("/admin/:section/users")).toBe(1);
+    const routes = new Set(samplesOf(text, "agent_http_requests_total").map((s) => s.labels.route));
+    expect(routes.size).toBe(5);
+    expect(valueOf(text, "agent_label_overflow_total")).toBe(0);
+  });
+
+  it("builds the template from the route path, with * for a mount it cannot find", () => {
+    expect(expressRoute({ method: "GET", baseUrl: "", route: { path: "/agents/:id" } })).toBe("/agents/:id");
     expect(expressRoute({ method: "GET", baseUrl: "", route: { path: "/" } })).toBe("/");
+    // no application to walk (or a router without match patterns): the raw baseUrl never shows
+    expect(expressRoute({ method: "GET", baseUrl: "/tenants/acme", route: { path: "/:id" } })).toBe("*/:id");
+    expect(expressRoute({ method: "GET", baseUrl: "/tenants/acme", route: { path: "/" } })).toBe("*");
     expect(expressRoute({ method: "GET", baseUrl: "/x" })).toBe("unmatched");
   });
 

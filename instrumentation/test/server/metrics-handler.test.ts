@@ -150,4 +150,65 @@ describe("/metrics handler", () => {
     expect(recovered.status).toBe(200);
     expect(valueOf(await recovered.text(), "agent_instrumentation_errors_total", { reason: "collector_failed" })).toBe(1);
   });
+
+  it("answers within half the scrape timeout Prometheus announces when a collector never settles, leaving it out and counting it", async () => {
+    const obs = busyObservability();
+    let collections = 0;
+    new Gauge({
+      name: "app_hung_things",
+      help: "A gauge whose collect never settles.",
+      registers: [obs.registry],
+      collect() {
+        collections++;
+        return new Promise<void>(() => {});
+      },
+    });
+    const url = await serve(obs);
+    const scrape = async (): Promise<{ ms: number; text: string }> => {
+      const started = performance.now();
+      const response = await fetch(url, { headers: { Accept: PROMETHEUS_2_42, "X-Prometheus-Scrape-Timeout-Seconds": "0.8" } });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      return { ms: performance.now() - started, text };
+    };
+    const first = await scrape();
+    expect(first.ms).toBeGreaterThanOrEqual(390);
+    expect(first.ms).toBeLessThan(800);
+    expect(first.text).not.toContain("app_hung_things");
+    expect(first.text.endsWith("# EOF\n")).toBe(true);
+    // counted in the same scrape; the other collectors (process metrics) are still there
+    expect(valueOf(first.text, "agent_instrumentation_errors_total", { reason: "collector_timeout" })).toBe(1);
+    expect(valueOf(first.text, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    expect(valueOf(first.text, "agent_http_requests_total")).toBe(1);
+
+    const second = await scrape();
+    expect(valueOf(second.text, "agent_instrumentation_errors_total", { reason: "collector_timeout" })).toBe(2);
+    // the second scrape waited on the call still running instead of starting another
+    expect(collections).toBe(1);
+  });
+
+  it("waits collectTimeoutMs without the header, and takes a collector back once it settles", async () => {
+    const obs = createObservability({ defaultMetrics: false, logger: { warn: () => {} }, collectTimeoutMs: 300 });
+    let release = (): void => {};
+    let slow = true;
+    new Gauge({
+      name: "app_slow_things",
+      help: "A gauge whose first collect settles late.",
+      registers: [obs.registry],
+      collect() {
+        if (!slow) return this.set(7);
+        slow = false;
+        return new Promise<void>((resolve) => (release = () => resolve(this.set(5))));
+      },
+    });
+    const started = performance.now();
+    const first = await obs.render();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    expect(first).not.toContain("app_slow_things");
+    release();
+    // the late call settled: the next scrape renders what it collected without calling again
+    expect(valueOf(await obs.render(), "app_slow_things")).toBe(5);
+    expect(valueOf(await obs.render(), "app_slow_things")).toBe(7);
+    expect(() => createObservability({ defaultMetrics: false, collectTimeoutMs: 0 })).toThrow("collectTimeoutMs: 0 must be a number of milliseconds > 0");
+  });
 });

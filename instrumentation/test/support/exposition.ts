@@ -8,7 +8,8 @@ export interface Sample {
   exemplar?: string;
 }
 
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: # (.*))?$/;
+// dotAll: a label value may hold a raw \r or U+2028, which `.` alone would not match.
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)(?: # (.*))?$/s;
 const PAIR = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 function unescape(value: string): string {
