@@ -58,6 +58,7 @@ export const panels = {
   targetHealth: { dashboard: "services", panelId: 31 },
   instrumentationErrors: { dashboard: "services", panelId: 41 },
   labelOverflow: { dashboard: "services", panelId: 42 },
+  seriesOverflow: { dashboard: "services", panelId: 43 },
   sloBudget: { dashboard: "slos", panelId: 2 },
   firingAlerts: { dashboard: "slos", panelId: 11 },
   // The detail panels that error panels drill down to.

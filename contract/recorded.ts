@@ -197,6 +197,8 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
       instrumentationErrors: rate("reason", m.self.instrumentationErrors, ["reason"], "Instrumentation errors per second by reason."),
       /** {job, metric, label} */
       labelOverflow: rate("metric_label", m.self.labelOverflow, ["metric", "label"], "Label values folded into __overflow__ per second."),
+      /** {job, metric} */
+      seriesOverflow: rate("metric", m.self.seriesOverflow, ["metric"], "Records folded into a metric's all-__overflow__ series per second."),
     },
     /** Sloth-style SLO series; every one carries only the `slo` label (the SLO's name). */
     slo: {

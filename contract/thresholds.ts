@@ -35,6 +35,8 @@ export interface Thresholds {
   targetDown: { for: Duration };
   instrumentationErrors: { perMinute: number; for: Duration };
   labelOverflow: { perMinute: number; for: Duration };
+  /** SeriesOverflow: records per minute folded into a metric's all-__overflow__ series (its series limit reached). */
+  seriesOverflow: { perMinute: number; for: Duration };
 }
 
 export const defaultThresholds: Thresholds = {
@@ -56,6 +58,7 @@ export const defaultThresholds: Thresholds = {
   targetDown: { for: "2m" },
   instrumentationErrors: { perMinute: 1, for: "10m" },
   labelOverflow: { perMinute: 1, for: "10m" },
+  seriesOverflow: { perMinute: 1, for: "10m" },
 };
 
 /** Thresholds with every optional field filled. */

@@ -45,7 +45,8 @@ export function services(c: DashboardsConfig): DashboardBuilder {
     .withPanel(targetHealth(x))
     .withRow(row(40, "Instrumentation"))
     .withPanel(instrumentationErrors(x))
-    .withPanel(labelOverflow(x));
+    .withPanel(labelOverflow(x))
+    .withPanel(seriesOverflow(x));
   return withClosingRows(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
@@ -200,5 +201,22 @@ function labelOverflow({ m, q, t, key }: DashboardContext) {
     [query(`${q.rate(m.self.labelOverflow, { by: ["metric", "label"], perJob: true })} * 60`, `${q.jobLegend} {{metric}} {{label}}`)],
   )
     .thresholds(alertAbove(t.labelOverflow.perMinute))
+    .thresholdsStyle(thresholdLine());
+}
+
+function seriesOverflow({ m, q, t, key }: DashboardContext) {
+  return timeseries(
+    {
+      id: key("seriesOverflow"),
+      title: "Records over a metric's series limit per minute",
+      unit: units.OpsPerMinute,
+      description:
+        "A metric reached its series limit (2,000 label combinations by default): new combinations fold into one series whose labels are all __overflow__. The dashed line is the alert threshold.",
+      w: 12,
+      zeroWhenEmpty: true,
+    },
+    [query(`${q.rate(m.self.seriesOverflow, { by: ["metric"], perJob: true })} * 60`, `${q.jobLegend} {{metric}}`)],
+  )
+    .thresholds(alertAbove(t.seriesOverflow.perMinute))
     .thresholdsStyle(thresholdLine());
 }

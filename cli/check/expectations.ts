@@ -31,6 +31,8 @@ function selfNotes(key: string, metric: ResolvedMetric): Pick<Expectation, "opti
       return { optional: "it counts faults this project's instrumentation absorbs; a service without such handling has nothing to count and the alert on it stays quiet" };
     case "labelOverflow":
       return { optional: "it counts values folded by a cardinality guard; a service without one has nothing to count and the alert on it stays quiet" };
+    case "seriesOverflow":
+      return { optional: "it counts records folded by a per-metric series limit; a service without one has nothing to count and the alert on it stays quiet" };
     default:
       return {};
   }

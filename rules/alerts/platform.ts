@@ -65,6 +65,12 @@ export function platformAlerts(c: RulesConfig): AlertDefinition[] {
       for: t.labelOverflow.for, severity: "warning", panel: "labelOverflow",
       what: "label values folded into __overflow__", where: "label {{ $labels.label }} of {{ $labels.metric }}",
     }),
+    rateAlert(c, {
+      name: "SeriesOverflow", group: "platform", metric: m.seriesOverflow, keys: ["job", "metric"],
+      sample: { metric: c.metrics.tools.calls.name }, threshold: t.seriesOverflow.perMinute, unit: "minute",
+      for: t.seriesOverflow.for, severity: "warning", panel: "seriesOverflow",
+      what: "records folded into the __overflow__ series (the metric's series limit is reached)", where: "metric {{ $labels.metric }}",
+    }),
     watchdog(c),
   ];
 }

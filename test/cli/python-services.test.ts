@@ -104,14 +104,14 @@ describe("the service with the L9 execution report's names", () => {
     expect(out).toContain("                 add bucket bound 60 for thresholds.toolTimeout.seconds (in seconds; converted, its bounds would be 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)");
     expect(out).toMatch(/FAIL {2}l9_build_info .*\n.*Job variable lists jobs from it/);
     expect(out.trimEnd().split("\n").pop()).toBe(
-      "FAIL: 6 of 8 families have errors (2 more with warnings): the dashboards and alerts will not work on this service until they are fixed.",
+      "FAIL: 5 of 8 families have errors (3 more with warnings): the dashboards and alerts will not work on this service until they are fixed.",
     );
   });
 
   it("gives the same findings as JSON", async () => {
     const { code, report } = await checkJson([l9.url, "--namespace", "l9", "--domain", "tools"]);
     expect(code).toBe(1);
-    expect(report).toMatchObject({ ok: false, namespace: "l9", domains: ["tools", "self"], format: "openmetrics", summary: { checked: 8, ok: 0, warning: 2, error: 6 } });
+    expect(report).toMatchObject({ ok: false, namespace: "l9", domains: ["tools", "self"], format: "openmetrics", summary: { checked: 8, ok: 0, warning: 3, error: 5 } });
     expect(result(report, "l9_tool_calls_total")).toMatchObject({
       status: "error",
       problems: [{ severity: "error", kind: "missing-family" }],
@@ -128,7 +128,7 @@ describe("the service with the L9 execution report's names", () => {
         expect.stringMatching(/^add bucket bound 60 for thresholds\.toolTimeout\.seconds/),
       ],
     });
-    for (const metric of ["l9_tool_errors_total", "l9_tool_call_oldest_inflight_seconds", "l9_build_info", "l9_series_overflow_total"]) {
+    for (const metric of ["l9_tool_errors_total", "l9_tool_call_oldest_inflight_seconds", "l9_build_info"]) {
       expect(result(report, metric)).toMatchObject({ status: "error", problems: [{ kind: "missing-family" }] });
       expect(result(report, metric).closest).toBeUndefined();
     }

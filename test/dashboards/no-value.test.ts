@@ -11,7 +11,7 @@ import { knownSeries } from "../support/known-series.js";
 
 const config = dashboardsConfig({ datasources: { loki: { enabled: true } } });
 const m = config.metrics;
-const source = { known: knownSeries(config), failureSeries: new Set([m.tools.errors.name, m.self.instrumentationErrors.name, m.self.labelOverflow.name]) };
+const source = { known: knownSeries(config), failureSeries: new Set([m.tools.errors.name, m.self.instrumentationErrors.name, m.self.labelOverflow.name, m.self.seriesOverflow.name]) };
 const panels = buildDashboards(config).flatMap(({ dashboard }) =>
   panelsOf(dashboard)
     .filter((p) => p.type !== "row" && p.type !== "logs")
@@ -37,7 +37,7 @@ describe("a panel with no data", () => {
 
   it("shows 0 on the error, high-risk approval and firing alert panels the issue names", () => {
     const shown = new Set(zero.map((p) => `${p.uid}/${p.panel.id}`));
-    for (const key of ["toolErrors", "toolErrorsByType", "failedRuns", "deniedEndpoints", "instrumentationErrors", "labelOverflow", "firingAlerts"] as const) {
+    for (const key of ["toolErrors", "toolErrorsByType", "failedRuns", "deniedEndpoints", "instrumentationErrors", "labelOverflow", "seriesOverflow", "firingAlerts"] as const) {
       const ref = panelKeys[key];
       const uid = buildDashboards(config).find((b) => b.key === ref.dashboard)!.dashboard.uid;
       expect(shown, key).toContain(`${uid}/${ref.panelId}`);

@@ -169,6 +169,7 @@ describe("dashboard structure", () => {
       pipelineFailures: { ...defaultThresholds.pipelineFailures, perHour: 7 },
       instrumentationErrors: { ...defaultThresholds.instrumentationErrors, perMinute: 1.7 },
       labelOverflow: { ...defaultThresholds.labelOverflow, perMinute: 2.7 },
+      seriesOverflow: { ...defaultThresholds.seriesOverflow, perMinute: 3.7 },
     };
     const expected: Partial<Record<PanelKey, number>> = {
       approvalQueue: 37,
@@ -189,6 +190,7 @@ describe("dashboard structure", () => {
       pipelineRuns: 7,
       instrumentationErrors: 1.7,
       labelOverflow: 2.7,
+      seriesOverflow: 3.7,
     };
     const custom = new Map(buildDashboards(dashboardsConfig({ thresholds: t })).map((b) => [b.key, b.dashboard]));
     for (const [key, value] of Object.entries(expected)) {

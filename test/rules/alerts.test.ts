@@ -19,7 +19,7 @@ describe("alert definitions", () => {
       "ApprovalQueueGrowing", "HighToolErrorRate", "MemorySearchLatencyHigh", "TokenBudgetExceeded", "LLMCostBudgetExceeded",
       "TokenBudgetForecast", "LLMCostBudgetForecast", "ToolExecutionTimeout", "LLMErrorRatioHigh", "LLMLatencyHigh",
       "HTTPErrorRatioHigh", "GRPCErrorRatioHigh", "A2ALatencyHigh", "RateLimitDenialsSpike", "CacheHitRatioLow",
-      "PipelineFailures", "TargetDown", "InstrumentationErrors", "LabelOverflow", "ToolCallRateAnomaly", "Watchdog",
+      "PipelineFailures", "TargetDown", "InstrumentationErrors", "LabelOverflow", "SeriesOverflow", "ToolCallRateAnomaly", "Watchdog",
       ...defaultSlos.flatMap((s) => Object.values(sloAlertNames(s))),
     ];
     expect([...byName.keys()].sort()).toEqual([...named].sort());
