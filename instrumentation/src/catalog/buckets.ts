@@ -14,4 +14,10 @@ export const buckets = {
   responseSize: [256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216],
   cacheOperation: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
   serverRequest: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  // The OpenTelemetry GenAI conventions' advice for gen_ai.server.time_to_first_token and
+  // gen_ai.server.time_per_output_token, so our histograms line up with theirs.
+  timeToFirstToken: [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+  timePerOutputToken: [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 2.5],
+  /** Calls per agent run: 1 to 128, doubling. */
+  callsPerRun: [1, 2, 4, 8, 16, 32, 64, 128],
 } as const satisfies Record<string, readonly number[]>;

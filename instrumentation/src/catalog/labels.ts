@@ -25,8 +25,15 @@ export const labels = {
 
   provider: label("provider", "LLM provider.", { limit: 20 }),
   model: label("model", "LLM model name.", { limit: 100 }),
-  llmStatus: label("status", "Outcome of an LLM request.", { values: ["success", "error", "timeout"] }),
-  tokenType: label("type", "Token direction.", { values: ["prompt", "completion"] }),
+  llmStatus: label("status", "Outcome of an LLM request (cancelled: a stream its consumer left early).", { values: ["success", "error", "timeout", "cancelled"] }),
+  tokenType: label(
+    "type",
+    "Kind of token; the kinds partition a call's tokens: prompt (input neither read from nor written to the cache), cache_read, cache_write, completion (output without reasoning), reasoning.",
+    { values: ["prompt", "cache_read", "cache_write", "completion", "reasoning"] },
+  ),
+  priceSource: label("source", "Where the price data comes from (a package).", { limit: 2 }),
+  priceVersion: label("version", "Version of the price data.", { limit: 2 }),
+  pricePublished: label("published", "Date the price data was published (YYYY-MM-DD).", { limit: 2 }),
 
   memoryOperation: label("operation", "Memory operation.", { values: ["search", "write", "delete"] }),
   segment: label("segment", "Memory segment (collection, namespace or tier).", { limit: 100 }),
