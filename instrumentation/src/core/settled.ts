@@ -1,13 +1,14 @@
 // Runs a function that may return a value or a promise, and reports once how it ended. The
-// application's own result and error pass through untouched; a failure of the reporting itself
-// is absorbed and counted.
+// application gets back exactly what its function returned: the same promise (a Promise
+// subclass such as the OpenAI SDK's APIPromise keeps its methods) or the same thenable, its
+// own error, its own value. A failure of the reporting itself is absorbed and counted.
 import { describeError } from "./describe.js";
 import type { Faults } from "./faults.js";
 
 /** `result` is the resolved value (not the promise) on success. */
 export type Settle<T> = (failed: boolean, error: unknown, result: T | undefined) => void;
 
-type Then = (this: unknown, onFulfilled: (value: unknown) => void, onRejected: (reason: unknown) => void) => unknown;
+type Then = (this: unknown, onFulfilled: (value: unknown) => unknown, onRejected: (reason: unknown) => unknown) => unknown;
 
 function settleSafely<T>(settle: Settle<T>, faults: Faults, failed: boolean, error: unknown, result: T | undefined): void {
   try {
@@ -21,7 +22,7 @@ function settleSafely<T>(settle: Settle<T>, faults: Faults, failed: boolean, err
  * The result's `then`, read once as `await` would read it. A getter that throws makes the
  * result a plain value to us (the application gets it back as it is) and is counted.
  */
-function thenOf(result: unknown, faults: Faults): Then | undefined {
+export function thenOf(result: unknown, faults: Faults): Then | undefined {
   if ((typeof result !== "object" && typeof result !== "function") || result === null) return undefined;
   try {
     const then = (result as { then?: unknown }).then;
@@ -30,6 +31,94 @@ function thenOf(result: unknown, faults: Faults): Then | undefined {
     faults.report("invalid_value", "settle", `reading then of an operation's result threw; recorded as a plain value: ${describeError(fault)}`);
     return undefined;
   }
+}
+
+/** Both halves of a settle callback, each acting only the first time either is called. */
+function once<T>(settle: Settle<T>, faults: Faults): { fulfilled: (value: unknown) => void; rejected: (reason: unknown) => void } {
+  let done = false;
+  return {
+    fulfilled: (value) => {
+      if (done) return;
+      done = true;
+      settleSafely(settle, faults, false, undefined, value as T);
+    },
+    rejected: (reason) => {
+      if (done) return;
+      done = true;
+      settleSafely(settle, faults, true, reason, undefined);
+    },
+  };
+}
+
+function isPromise(value: object): boolean {
+  try {
+    return value instanceof Promise;
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws: not one of ours to subscribe to eagerly
+    return false;
+  }
+}
+
+/**
+ * Puts an own `then` on a thenable that calls its original `then` with the caller's callbacks
+ * wrapped, so we learn the outcome when the application itself awaits it. False when the object
+ * takes no property (frozen, or a Proxy that refuses).
+ */
+function interpose(target: object, then: Then, settle: ReturnType<typeof once>): boolean {
+  function observedThen(this: unknown, onFulfilled?: unknown, onRejected?: unknown): unknown {
+    return then.call(
+      this,
+      (value) => {
+        settle.fulfilled(value);
+        return typeof onFulfilled === "function" ? onFulfilled(value) : value;
+      },
+      (reason) => {
+        settle.rejected(reason);
+        if (typeof onRejected === "function") return onRejected(reason);
+        throw reason;
+      },
+    );
+  }
+  try {
+    Object.defineProperty(target, "then", { value: observedThen, configurable: true, writable: true, enumerable: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Calls `settle` once the thenable `result` settles and returns what the caller should get: the
+ * same object. A Promise settles once however many handlers it has, so we subscribe at once
+ * (its other methods, such as APIPromise's `withResponse()`, never call `then`). Any other
+ * thenable may start its work on every `then` (query builders do), so we observe the caller's
+ * own `then` instead of adding one; where it takes no property, it is adopted once, as `await`
+ * would, and the adopting promise is returned.
+ */
+export function observeThenable<T>(result: object, then: Then, faults: Faults, settle: Settle<T>): unknown {
+  const settleOnce = once(settle, faults);
+  if (isPromise(result)) {
+    try {
+      then.call(result, settleOnce.fulfilled, settleOnce.rejected);
+    } catch (error) {
+      // `await` would reject with it, so the operation failed with it
+      settleOnce.rejected(error);
+    }
+    return result;
+  }
+  if (interpose(result, then, settleOnce)) return result;
+  return new Promise<unknown>((resolve, reject) => {
+    then.call(result, resolve, reject);
+  }).then(
+    (value) => {
+      settleOnce.fulfilled(value);
+      return value;
+    },
+    (error: unknown) => {
+      settleOnce.rejected(error);
+      throw error;
+    },
+  );
 }
 
 /** Calls `fn` and, once it has returned, thrown, resolved or rejected, calls `settle`. */
@@ -46,21 +135,7 @@ export function settled<R>(fn: () => R, faults: Faults, settle: Settle<Awaited<R
     settleSafely(settle, faults, false, undefined, result as Awaited<R>);
     return result;
   }
-  // Adopt the thenable as `await` would, through the `then` already read: a `then` that throws
-  // rejects the adoption (and the operation ends as failed) instead of throwing here.
-  const adopted = new Promise<unknown>((resolve, reject) => {
-    then.call(result, resolve, reject);
-  });
-  return adopted.then(
-    (value) => {
-      settleSafely(settle, faults, false, undefined, value as Awaited<R>);
-      return value;
-    },
-    (error: unknown) => {
-      settleSafely(settle, faults, true, error, undefined);
-      throw error;
-    },
-  ) as R;
+  return observeThenable(result as object, then, faults, settle) as R;
 }
 
 /** Seconds since a `performance.now()` reading. */
