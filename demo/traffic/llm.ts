@@ -29,7 +29,7 @@ const REQUEST_TIMEOUT_SECONDS = 60;
 export function llmTraffic(ctx: TrafficContext): Stream[] {
   const { obs, random } = ctx;
   const p = ctx.profile.llm;
-  const statuses = new Mix<LlmStatus>({ success: 1 - p.errorRatio, error: (p.errorRatio * 2) / 3, timeout: p.errorRatio / 3 });
+  const statuses = new Mix<Exclude<LlmStatus, "cancelled">>({ success: 1 - p.errorRatio, error: (p.errorRatio * 2) / 3, timeout: p.errorRatio / 3 });
   const hosting = new Mix({ priced: 1 - p.unpricedRatio, unpriced: p.unpricedRatio });
 
   const request = (): void => {

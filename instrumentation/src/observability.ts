@@ -18,7 +18,10 @@ import type { RecorderContext } from "./recorders/context.js";
 import { LlmRecorder } from "./recorders/llm.js";
 import { MemoryRecorder } from "./recorders/memory.js";
 import { PipelineRecorder } from "./recorders/pipelines.js";
-import { type ModelPrice, PriceTable, defaultPrices } from "./recorders/prices.js";
+import { PriceData, priceDataInfo } from "./recorders/price-data.js";
+import { type ModelPrice, PriceTable } from "./recorders/prices.js";
+import { Pricing } from "./recorders/pricing.js";
+import { RunContext } from "./recorders/run-context.js";
 import { RateLimitRecorder } from "./recorders/rate-limits.js";
 import { RunRecorder } from "./recorders/runs.js";
 import { GrpcRecorder, HttpRecorder } from "./recorders/servers.js";
@@ -50,7 +53,11 @@ export interface ObservabilityOptions {
    * timeout Prometheus announces, when that is shorter.
    */
   collectTimeoutMs?: number;
-  /** Model prices in dollars per million tokens, added to (or replacing) the defaults. */
+  /**
+   * The application's model prices in dollars per million tokens, by exact model name. They take
+   * precedence over the bundled price data (@pydantic/genai-prices), e.g. for negotiated rates,
+   * fine-tunes and self-hosted models.
+   */
   prices?: Record<string, ModelPrice>;
   /** Where instrumentation problems are logged, once each; default console.warn. */
   logger?: Logger;
@@ -167,6 +174,8 @@ export class Observability {
     for (const metric of Object.values(self)) this.registry.add(metric);
 
     self.buildInfo.at(options.build?.version ?? "unknown", options.build?.revision ?? "unknown", `node ${process.version}`).set(1);
+    const priceData = priceDataInfo();
+    this.metrics.llm.priceData.at(priceData.source, priceData.version, priceData.published).set(1);
 
     const classify = options.classifyError ?? classifyError;
     const context: RecorderContext = {
@@ -174,10 +183,11 @@ export class Observability {
       classify: (error) => classifySafely(classify, error, faults),
       tracing: safeTracing(typeof options.tracing === "object" ? options.tracing : createTracing(options.tracing ?? "auto"), faults),
       audit: auditLog(options.audit, faults, defaultLabels.service),
+      runs: new RunContext(),
     };
-    const prices = new PriceTable({ ...defaultPrices, ...options.prices });
+    const pricing = new Pricing(new PriceTable(options.prices), new PriceData());
     this.tools = new ToolRecorder(this.metrics.tools, context);
-    this.llm = new LlmRecorder(this.metrics.llm, context, prices);
+    this.llm = new LlmRecorder(this.metrics.llm, context, pricing);
     this.memory = new MemoryRecorder(this.metrics.memory, context);
     this.approvals = new ApprovalRecorder(this.metrics.approvals, context);
     this.runs = new RunRecorder(this.metrics.runs, context);

@@ -27,8 +27,13 @@ export interface AuditEvent {
   approval_id?: string;
   duration_seconds?: number;
   error_type?: string;
+  /** LLM calls: the token partition (prompt is input neither read from nor written to the cache; completion is output without reasoning). */
   prompt_tokens?: number;
+  cache_read_tokens?: number;
+  cache_write_tokens?: number;
   completion_tokens?: number;
+  reasoning_tokens?: number;
+  time_to_first_token_seconds?: number;
   cost_dollars?: number;
   results?: number;
   trace_id?: string;

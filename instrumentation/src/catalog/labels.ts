@@ -12,7 +12,6 @@ export const faultReasons = [
   "recorder_failed",
   "unknown_approval",
   "duplicate_approval",
-  "unknown_model_price",
   "timer_reused",
   "logger_failed",
 ] as const;

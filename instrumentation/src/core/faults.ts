@@ -33,11 +33,19 @@ export class Faults {
     } catch {
       // counting must not fail the caller either
     }
-    const key = `${reason}\u0000${where}`;
+    this.logOnce(`${reason}\u0000${where}`, message, { reason, where, ...fields });
+  }
+
+  /** Logs once per place, uncounted: something worth knowing that is no fault of the instrumentation. */
+  notice(where: string, message: string, fields?: Record<string, unknown>): void {
+    this.logOnce(`notice\u0000${where}`, message, { where, ...fields });
+  }
+
+  private logOnce(key: string, message: string, fields: Record<string, unknown>): void {
     if (this.logged.has(key) || this.logged.size >= MAX_LOGGED_KEYS) return;
     this.logged.add(key);
     try {
-      this.logger.warn(message, { reason, where, ...fields });
+      this.logger.warn(message, fields);
     } catch {
       try {
         this.count("logger_failed");

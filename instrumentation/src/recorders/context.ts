@@ -5,6 +5,7 @@ import type { HistogramSeries } from "../core/histogram.js";
 import { read } from "../core/input.js";
 import type { ErrorClassifier } from "../core/outcome.js";
 import type { TraceIds, Tracing } from "../tracing/tracing.js";
+import type { RunContext } from "./run-context.js";
 
 /** What every recorder needs besides its metrics. */
 export interface RecorderContext {
@@ -13,6 +14,8 @@ export interface RecorderContext {
   tracing: Tracing;
   /** Undefined when audit events are off. */
   audit: AuditLog | undefined;
+  /** The active agent run, which counts the tool and LLM calls made inside it. */
+  runs: RunContext;
 }
 
 /** Observes a duration, with the trace id as an exemplar when there is a trace. */

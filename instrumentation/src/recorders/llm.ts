@@ -1,15 +1,20 @@
-// LLM calls: requests by outcome, latency, tokens by direction, and cost derived from the
-// model price table.
-import { describeValue } from "../core/describe.js";
+// LLM calls: requests by outcome, latency, tokens by kind, their cost by kind (the application's
+// prices, else the bundled price data), what cache reads saved, tokens of models without a price,
+// and for streams the time to the first token and per output token.
+import { describeError, describeValue } from "../core/describe.js";
 import { isAmount, read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
-import { secondsSince, settled } from "../core/settled.js";
+import { observeThenable, secondsSince, settled, thenOf } from "../core/settled.js";
 import { endSpan, startLlmSpan } from "../tracing/spans.js";
-import { type TraceIds, withSpan } from "../tracing/tracing.js";
+import { type OperationSpan, type TraceIds, withSpan } from "../tracing/tracing.js";
 import { type RecorderContext, extract, observeTraced, traceFields } from "./context.js";
+import { StreamWatch, observeStream } from "./llm-stream.js";
+import type { CallCost } from "./price-data.js";
+import { type Pricing, reportedCost } from "./pricing.js";
 import type { PriceTable } from "./prices.js";
+import { type TokenUsage, inputTokensOf, outputTokensOf, usageOf } from "./usage.js";
 
-export type LlmStatus = "success" | "error" | "timeout";
+export type LlmStatus = "success" | "error" | "timeout" | "cancelled";
 
 export interface LlmLabels {
   provider: string;
@@ -17,73 +22,101 @@ export interface LlmLabels {
   agent: string;
 }
 
-export interface TokenUsage {
-  promptTokens?: number;
-  completionTokens?: number;
-}
-
 export interface LlmEvent extends LlmLabels, TokenUsage {
   status?: LlmStatus;
   seconds?: number;
-  /** Overrides the price table, e.g. when the provider reports the cost. */
+  /**
+   * Seconds from the request to its first output (a stream's first token). With `seconds` and the
+   * output tokens of a successful call, it also gives the time per output token.
+   */
+  timeToFirstTokenSeconds?: number;
+  /**
+   * The call's cost as the provider reported it, in dollars; it replaces the computed cost and is
+   * split by token kind in the proportions of the computed one (of the token counts when the
+   * model has no price).
+   */
   costDollars?: number;
 }
 
-function numberField(source: unknown, key: string): number | undefined {
-  const value = read(source, key);
-  return typeof value === "number" ? value : undefined;
+type Counts = Required<TokenUsage>;
+
+interface Outcome {
+  status: LlmStatus;
+  errorType?: string;
 }
 
-/** Reads `usage` as OpenAI (prompt_tokens/completion_tokens) or Anthropic (input_tokens/output_tokens) report it. */
-export function usageOf(result: unknown): TokenUsage | undefined {
-  const usage = read(result, "usage");
-  if (usage === undefined) return undefined;
-  return {
-    promptTokens: numberField(usage, "prompt_tokens") ?? numberField(usage, "input_tokens") ?? numberField(usage, "promptTokens"),
-    completionTokens: numberField(usage, "completion_tokens") ?? numberField(usage, "output_tokens") ?? numberField(usage, "completionTokens"),
-  };
-}
+const SUCCESS: Outcome = { status: "success" };
+const CANCELLED: Outcome = { status: "cancelled" };
+
+const TOKEN_FIELDS = ["promptTokens", "cacheReadTokens", "cacheWriteTokens", "completionTokens", "reasoningTokens"] as const;
 
 export class LlmRecorder {
   constructor(
     private readonly metrics: MetricSet["llm"],
     private readonly context: RecorderContext,
-    readonly prices: PriceTable,
+    private readonly pricing: Pricing,
   ) {}
+
+  /** The application's model prices (the `prices` option); `set` adds or replaces one. */
+  get prices(): PriceTable {
+    return this.pricing.table;
+  }
 
   /**
    * Runs an LLM request and records it; tokens come from `options.usage(result)`, by default
-   * the `usage` field of an OpenAI- or Anthropic-shaped response.
+   * `usageOf(result)`. Returns what `fn` returned, the same object.
    */
   call<R>(labels: LlmLabels, fn: () => R, options: { usage?: (result: Awaited<R>) => TokenUsage | undefined } = {}): R {
+    this.context.runs.countLlmCall();
     const startedAt = performance.now();
     const provider = read(labels, "provider") as string;
     const model = read(labels, "model") as string;
     const agent = read(labels, "agent") as string;
     const usageExtractor = read(options, "usage");
-    const tracer = this.context.tracing.tracer();
-    const span = tracer ? startLlmSpan(tracer, provider, model, agent) : undefined;
-    const run = span ? () => withSpan(span, fn) : fn;
-    return settled(run, this.context.faults, (failed, error, result) => {
-      const seconds = secondsSince(startedAt);
-      const spanContext = span?.spanContext();
-      if (failed) {
-        const { kind, errorType } = this.context.classify(error);
-        this.record({ provider, model, agent, status: kind === "timeout" ? "timeout" : "error", seconds }, spanContext, errorType);
-        if (span) endSpan(span, false, errorType);
-        return;
-      }
-      const usage = extract(this.context.faults, "token usage", usageExtractor, usageOf, result);
-      const promptTokens = read(usage, "promptTokens") as number | undefined;
-      const completionTokens = read(usage, "completionTokens") as number | undefined;
-      this.record({ provider, model, agent, promptTokens, completionTokens, status: "success", seconds }, spanContext);
-      if (span) {
-        endSpan(span, true, undefined, {
-          ...(isAmount(promptTokens) ? { "gen_ai.usage.input_tokens": promptTokens } : {}),
-          ...(isAmount(completionTokens) ? { "gen_ai.usage.output_tokens": completionTokens } : {}),
-        });
-      }
+    const span = this.startSpan(provider, model, agent);
+    return settled(span ? () => withSpan(span, fn) : fn, this.context.faults, (failed, error, result) => {
+      const usage = failed ? undefined : extract(this.context.faults, "token usage", usageExtractor, usageOf, result);
+      this.finish({ provider, model, agent }, failed ? this.failure(error, "error") : SUCCESS, secondsSince(startedAt), usage, undefined, span);
     });
+  }
+
+  /**
+   * Runs a streaming LLM request: `fn` returns a stream (an async iterable) or a promise of one.
+   * Returns exactly what `fn` returned; the stream's own iteration is observed in place. Records
+   * the time to the first output chunk, the duration when the stream ends or its consumer leaves
+   * it (status `cancelled`), the usage its final chunks report (OpenAI's
+   * `stream_options.include_usage`, Anthropic's `message_start`/`message_delta`, ...) and the
+   * time per output token. A stream's error reaches its consumer unchanged.
+   */
+  stream<R>(labels: LlmLabels, fn: () => R): R {
+    this.context.runs.countLlmCall();
+    const startedAt = performance.now();
+    const names = { provider: read(labels, "provider") as string, model: read(labels, "model") as string, agent: read(labels, "agent") as string };
+    const span = this.startSpan(names.provider, names.model, names.agent);
+    const watch = new StreamWatch(this.context.faults, ({ status, error, firstOutputAt, usage }) => {
+      const ttft = firstOutputAt < 0 ? undefined : (firstOutputAt - startedAt) / 1000;
+      // an AbortError from the stream is its consumer cancelling it
+      const outcome = status === "failed" ? this.failure(error, "cancelled") : status === "cancelled" ? CANCELLED : SUCCESS;
+      this.finish(names, outcome, secondsSince(startedAt), usage, ttft, span);
+    });
+    const arrived = (stream: unknown): void => {
+      if (observeStream(stream, watch)) return;
+      this.context.faults.report("invalid_value", "llm.stream", `llm.stream: ${describeValue(stream)} is not an async iterable that takes a property; recorded as a call that ended when it arrived`);
+      this.finish(names, SUCCESS, secondsSince(startedAt), extract(this.context.faults, "token usage", undefined, usageOf, stream), undefined, span);
+    };
+    let result: R;
+    try {
+      result = span ? withSpan(span, fn) : fn();
+    } catch (error) {
+      watch.end("failed", error);
+      throw error;
+    }
+    const then = thenOf(result, this.context.faults);
+    if (then === undefined) {
+      arrived(result);
+      return result;
+    }
+    return observeThenable(result as object, then, this.context.faults, (failed, error, stream) => (failed ? watch.end("failed", error) : arrived(stream))) as R;
   }
 
   /**
@@ -91,22 +124,34 @@ export class LlmRecorder {
    * price). `spanContext` defaults to the active span's, for the exemplar and the audit line.
    */
   record(event: LlmEvent, spanContext: TraceIds | undefined = this.context.tracing.activeSpanContext(), errorType?: string): number {
+    this.context.runs.countLlmCall();
+    return this.recordEvent(event, spanContext, errorType);
+  }
+
+  private recordEvent(event: LlmEvent, spanContext: TraceIds | undefined, errorType?: string): number {
     const provider = read(event, "provider") as string;
     const model = read(event, "model") as string;
     const agent = read(event, "agent") as string;
     const status = (read(event, "status") ?? "success") as LlmStatus;
     const seconds = read(event, "seconds") as number | undefined;
-    const costDollars = read(event, "costDollars");
-    this.metrics.requests.at(provider, model, agent, status).inc();
-    if (seconds !== undefined) observeTraced(this.metrics.duration.at(provider, model), seconds, spanContext);
-    const prompt = this.tokenCount(read(event, "promptTokens"));
-    const completion = this.tokenCount(read(event, "completionTokens"));
-    if (prompt !== 0) this.metrics.tokens.at(provider, model, agent, "prompt").add(prompt);
-    if (completion !== 0) this.metrics.tokens.at(provider, model, agent, "completion").add(completion);
-    // A reported cost is recorded as given (the counter refuses anything but an amount).
-    const cost = costDollars === undefined ? this.costOf(model, prompt, completion) : isAmount(costDollars) ? costDollars : 0;
-    if (costDollars !== undefined) this.metrics.cost.at(provider, model, agent).add(costDollars as number);
-    else if (cost > 0) this.metrics.cost.at(provider, model, agent).add(cost);
+    const ttft = read(event, "timeToFirstTokenSeconds") as number | undefined;
+    const m = this.metrics;
+    m.requests.at(provider, model, agent, status).inc();
+    if (seconds !== undefined) observeTraced(m.duration.at(provider, model), seconds, spanContext);
+    const u: Counts = {
+      promptTokens: this.tokenCount(read(event, "promptTokens")),
+      cacheReadTokens: this.tokenCount(read(event, "cacheReadTokens")),
+      cacheWriteTokens: this.tokenCount(read(event, "cacheWriteTokens")),
+      completionTokens: this.tokenCount(read(event, "completionTokens")),
+      reasoningTokens: this.tokenCount(read(event, "reasoningTokens")),
+    };
+    if (u.promptTokens !== 0) m.tokens.at(provider, model, agent, "prompt").add(u.promptTokens);
+    if (u.cacheReadTokens !== 0) m.tokens.at(provider, model, agent, "cache_read").add(u.cacheReadTokens);
+    if (u.cacheWriteTokens !== 0) m.tokens.at(provider, model, agent, "cache_write").add(u.cacheWriteTokens);
+    if (u.completionTokens !== 0) m.tokens.at(provider, model, agent, "completion").add(u.completionTokens);
+    if (u.reasoningTokens !== 0) m.tokens.at(provider, model, agent, "reasoning").add(u.reasoningTokens);
+    const cost = this.costOf(provider, model, agent, u, read(event, "costDollars"));
+    if (ttft !== undefined) this.timeToken(provider, model, status, seconds, ttft, outputTokensOf(u));
     this.context.audit?.emit({
       event: "llm_call",
       provider,
@@ -114,13 +159,24 @@ export class LlmRecorder {
       agent,
       status,
       ...(seconds !== undefined ? { duration_seconds: seconds } : {}),
+      ...(ttft !== undefined ? { time_to_first_token_seconds: ttft } : {}),
       ...(errorType !== undefined ? { error_type: errorType } : {}),
-      prompt_tokens: prompt,
-      completion_tokens: completion,
-      cost_dollars: cost,
+      prompt_tokens: u.promptTokens,
+      cache_read_tokens: u.cacheReadTokens,
+      cache_write_tokens: u.cacheWriteTokens,
+      completion_tokens: u.completionTokens,
+      reasoning_tokens: u.reasoningTokens,
+      cost_dollars: cost?.total ?? 0,
       ...traceFields(spanContext),
     });
-    return cost;
+    return cost?.total ?? 0;
+  }
+
+  /** Time to first token, and per output token after the first for a successful call. */
+  private timeToken(provider: string, model: string, status: LlmStatus, seconds: number | undefined, ttft: number, output: number): void {
+    this.metrics.timeToFirstToken.at(provider, model).observe(ttft);
+    if (status !== "success" || !isAmount(seconds) || !isAmount(ttft) || seconds < ttft || output < 2) return;
+    this.metrics.timePerOutputToken.at(provider, model).observe((seconds - ttft) / (output - 1));
   }
 
   /** Tokens as a number: 0 when absent, and 0 (counted) when not an amount, so the cost stays a number too. */
@@ -131,12 +187,77 @@ export class LlmRecorder {
     return 0;
   }
 
-  private costOf(model: string, prompt: number, completion: number): number {
-    if (prompt === 0 && completion === 0) return 0;
-    const cost = this.prices.costOf(model, prompt, completion);
-    if (cost !== undefined) return cost;
-    const shown = describeValue(model);
-    this.context.faults.report("unknown_model_price", `model/${shown}`, `model ${shown} has no price; its cost is not counted. Add it with prices.set()`);
-    return 0;
+  /** Adds the call's cost by kind and its savings; tokens of a model without a price go to unpriced tokens. */
+  private costOf(provider: string, model: string, agent: string, u: Counts, costDollars: unknown): CallCost | undefined {
+    const tokens = inputTokensOf(u) + outputTokensOf(u);
+    let reported: number | undefined;
+    if (costDollars !== undefined) {
+      if (isAmount(costDollars)) reported = costDollars;
+      else this.metrics.cost.invalid(costDollars, "a cost in dollars");
+    }
+    if (reported === undefined && tokens === 0) return undefined;
+    const priced = tokens === 0 ? undefined : this.priceOf(provider, model, u);
+    const cost = reported === undefined ? priced : reportedCost(reported, priced, u);
+    if (cost === undefined) {
+      this.metrics.unpricedTokens.at(provider, model).add(tokens);
+      const shown = describeValue(model);
+      this.context.faults.notice(`model/${shown}`, `model ${shown} (provider ${describeValue(provider)}) has no price; its tokens are counted as unpriced. Set one with the prices option`);
+      return undefined;
+    }
+    const c = this.metrics.cost;
+    if (cost.prompt > 0) c.at(provider, model, agent, "prompt").add(cost.prompt);
+    if (cost.cacheRead > 0) c.at(provider, model, agent, "cache_read").add(cost.cacheRead);
+    if (cost.cacheWrite > 0) c.at(provider, model, agent, "cache_write").add(cost.cacheWrite);
+    if (cost.completion > 0) c.at(provider, model, agent, "completion").add(cost.completion);
+    if (cost.reasoning > 0) c.at(provider, model, agent, "reasoning").add(cost.reasoning);
+    if (cost.savings > 0) this.metrics.cacheSavings.at(provider, model, agent).add(cost.savings);
+    return cost;
   }
+
+  private priceOf(provider: string, model: string, u: Counts): CallCost | undefined {
+    if (typeof model !== "string") return undefined;
+    try {
+      return this.pricing.costOf(typeof provider === "string" ? provider : "", model, u);
+    } catch (fault) {
+      this.context.faults.report("recorder_failed", "llm price", `pricing model ${describeValue(model)} failed; its tokens are counted as unpriced: ${describeError(fault)}`);
+      return undefined;
+    }
+  }
+
+  private startSpan(provider: string, model: string, agent: string): OperationSpan | undefined {
+    const tracer = this.context.tracing.tracer();
+    return tracer ? startLlmSpan(tracer, provider, model, agent) : undefined;
+  }
+
+  /** A failure's status and error type; `cancelledAs` is the status of a cancellation (an AbortError). */
+  private failure(error: unknown, cancelledAs: "error" | "cancelled"): Outcome {
+    const { kind, errorType } = this.context.classify(error);
+    return { status: kind === "timeout" ? "timeout" : kind === "cancelled" ? cancelledAs : "error", errorType };
+  }
+
+  /** Records a call (or stream) that ended, and ends its span with the usage as GenAI attributes. */
+  private finish(labels: LlmLabels, { status, errorType }: Outcome, seconds: number, usage: unknown, ttft: number | undefined, span: OperationSpan | undefined): void {
+    const spanContext = span?.spanContext();
+    const event: LlmEvent = { ...labels, status, seconds, ...(ttft !== undefined ? { timeToFirstTokenSeconds: ttft } : {}) };
+    for (const field of TOKEN_FIELDS) {
+      const value = read(usage, field);
+      if (value !== undefined) event[field] = value as number;
+    }
+    this.recordEvent(event, spanContext, errorType);
+    if (span) endSpan(span, status === "success", status === "success" ? undefined : (errorType ?? status), spanUsage(event));
+  }
+}
+
+/** The OpenTelemetry GenAI usage attributes: input and output tokens of every kind, and the cache's share. */
+function spanUsage(e: LlmEvent): Record<string, number> {
+  const attributes: Record<string, number> = {};
+  const amount = (v: unknown): number => (isAmount(v) ? v : 0);
+  const input = amount(e.promptTokens) + amount(e.cacheReadTokens) + amount(e.cacheWriteTokens);
+  const output = amount(e.completionTokens) + amount(e.reasoningTokens);
+  const known = (...fields: (keyof TokenUsage)[]) => fields.some((f) => e[f] !== undefined);
+  if (known("promptTokens", "cacheReadTokens", "cacheWriteTokens")) attributes["gen_ai.usage.input_tokens"] = input;
+  if (known("completionTokens", "reasoningTokens")) attributes["gen_ai.usage.output_tokens"] = output;
+  if (e.cacheReadTokens !== undefined) attributes["gen_ai.usage.cache_read.input_tokens"] = amount(e.cacheReadTokens);
+  if (e.cacheWriteTokens !== undefined) attributes["gen_ai.usage.cache_creation.input_tokens"] = amount(e.cacheWriteTokens);
+  return attributes;
 }

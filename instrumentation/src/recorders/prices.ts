@@ -1,22 +1,22 @@
-// Model prices in US dollars per million tokens. The defaults are published list prices at the
-// time of writing; applications set their own (negotiated prices, new models) with `set`.
+// The application's own model prices (negotiated rates, fine-tunes, self-hosted models), in US
+// dollars per million tokens. They take precedence over the bundled price data and match the
+// model label exactly.
 
 export interface ModelPrice {
+  /** Input tokens neither read from nor written to the cache. */
   promptPerMillion: number;
+  /** Output tokens other than reasoning. */
   completionPerMillion: number;
+  /** Input tokens read from the cache; default `promptPerMillion` (no discount known, so no savings). */
+  cacheReadPerMillion?: number;
+  /** Input tokens written to the cache; default `promptPerMillion`. */
+  cacheWritePerMillion?: number;
+  /** Reasoning output tokens; default `completionPerMillion`. */
+  reasoningPerMillion?: number;
 }
 
-export const defaultPrices: Readonly<Record<string, ModelPrice>> = {
-  "gpt-4o": { promptPerMillion: 2.5, completionPerMillion: 10 },
-  "gpt-4o-mini": { promptPerMillion: 0.15, completionPerMillion: 0.6 },
-  "gpt-4.1": { promptPerMillion: 2, completionPerMillion: 8 },
-  "gpt-4.1-mini": { promptPerMillion: 0.4, completionPerMillion: 1.6 },
-  "claude-sonnet-4": { promptPerMillion: 3, completionPerMillion: 15 },
-  "claude-opus-4": { promptPerMillion: 15, completionPerMillion: 75 },
-  "claude-3-5-haiku": { promptPerMillion: 0.8, completionPerMillion: 4 },
-  "gemini-2.5-pro": { promptPerMillion: 1.25, completionPerMillion: 10 },
-  "gemini-2.5-flash": { promptPerMillion: 0.3, completionPerMillion: 2.5 },
-};
+/** A price with every rate filled in. */
+export type Rates = Readonly<Required<ModelPrice>>;
 
 function checkRate(model: string, field: keyof ModelPrice, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
@@ -25,30 +25,33 @@ function checkRate(model: string, field: keyof ModelPrice, value: unknown): numb
   return value;
 }
 
-export class PriceTable {
-  private readonly prices = new Map<string, ModelPrice>();
+function optionalRate(model: string, field: keyof ModelPrice, value: unknown, fallback: number): number {
+  return value === undefined ? fallback : checkRate(model, field, value);
+}
 
-  constructor(initial: Readonly<Record<string, ModelPrice>> = defaultPrices) {
+export class PriceTable {
+  private readonly prices = new Map<string, Rates>();
+
+  constructor(initial: Readonly<Record<string, ModelPrice>> = {}) {
     for (const [model, price] of Object.entries(initial)) this.set(model, price);
   }
 
   /** Adds or replaces a model's price; refuses a negative or non-numeric rate, naming it. */
   set(model: string, price: ModelPrice): this {
+    const prompt = checkRate(model, "promptPerMillion", price?.promptPerMillion);
+    const completion = checkRate(model, "completionPerMillion", price?.completionPerMillion);
     this.prices.set(model, {
-      promptPerMillion: checkRate(model, "promptPerMillion", price?.promptPerMillion),
-      completionPerMillion: checkRate(model, "completionPerMillion", price?.completionPerMillion),
+      promptPerMillion: prompt,
+      completionPerMillion: completion,
+      cacheReadPerMillion: optionalRate(model, "cacheReadPerMillion", price?.cacheReadPerMillion, prompt),
+      cacheWritePerMillion: optionalRate(model, "cacheWritePerMillion", price?.cacheWritePerMillion, prompt),
+      reasoningPerMillion: optionalRate(model, "reasoningPerMillion", price?.reasoningPerMillion, completion),
     });
     return this;
   }
 
-  get(model: string): ModelPrice | undefined {
+  /** The model's rates, defaults filled in; undefined when the application set none. */
+  get(model: string): Rates | undefined {
     return this.prices.get(model);
-  }
-
-  /** Dollars for the given tokens, or undefined when the model has no price. */
-  costOf(model: string, promptTokens: number, completionTokens: number): number | undefined {
-    const price = this.prices.get(model);
-    if (!price) return undefined;
-    return (promptTokens * price.promptPerMillion + completionTokens * price.completionPerMillion) / 1_000_000;
   }
 }

@@ -1,4 +1,5 @@
-// Agent runs: outcome, duration and how many are executing now.
+// Agent runs: outcome, duration, how many are executing now, and how many LLM and tool calls
+// each made (counted through the run context while the run is the active one).
 import { describeValue } from "../core/describe.js";
 import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
@@ -6,12 +7,15 @@ import { secondsSince, settled } from "../core/settled.js";
 import { endSpan, startRunSpan } from "../tracing/spans.js";
 import { type OperationSpan, withSpan } from "../tracing/tracing.js";
 import { type RecorderContext, observeTraced } from "./context.js";
+import { RunCalls } from "./run-context.js";
 
 export type RunStatus = "success" | "error" | "timeout" | "cancelled";
 
 export class AgentRun {
   private readonly startedAt = performance.now();
   private ended = false;
+  /** Calls counted while this run was active; set once it has been. */
+  private calls: RunCalls | undefined;
 
   constructor(
     private readonly recorder: RunRecorder,
@@ -19,6 +23,16 @@ export class AgentRun {
     /** The run's span, when an OpenTelemetry SDK is registered. */
     readonly span: OperationSpan | undefined,
   ) {}
+
+  /**
+   * Runs `fn` (sync or async) as this run: the LLM and tool calls it makes count for this run
+   * (the innermost one, when runs nest), and its spans nest under the run's span.
+   */
+  within<R>(fn: () => R): R {
+    this.calls ??= new RunCalls();
+    const span = this.span;
+    return this.recorder.context.runs.within(this.calls, span ? () => withSpan(span, fn) : fn);
+  }
 
   /** Ends the run; returns its duration in seconds (0 when already ended). */
   end(status: RunStatus = "success"): number {
@@ -28,7 +42,7 @@ export class AgentRun {
     }
     this.ended = true;
     const seconds = secondsSince(this.startedAt);
-    this.recorder.finish(this, status, seconds);
+    this.recorder.finish(this, status, seconds, this.calls);
     if (this.span) endSpan(this.span, status === "success", status === "success" ? undefined : status);
     return seconds;
   }
@@ -37,9 +51,14 @@ export class AgentRun {
 export class RunRecorder {
   constructor(
     private readonly metrics: MetricSet["runs"],
-    private readonly context: RecorderContext,
+    /** @internal */
+    readonly context: RecorderContext,
   ) {}
 
+  /**
+   * Starts a run; end it with `end(status)`. Its LLM and tool calls are counted for what runs
+   * through `within(fn)`; a run never entered that way records no call counts.
+   */
   start(labels: { agent: string }): AgentRun {
     const agent = read(labels, "agent") as string;
     this.metrics.inProgress.at(agent).inc();
@@ -47,11 +66,10 @@ export class RunRecorder {
     return new AgentRun(this, agent, tracer ? startRunSpan(tracer, agent) : undefined);
   }
 
-  /** Runs an agent (sync or async) and records its outcome. */
+  /** Runs an agent (sync or async) and records its outcome and the LLM and tool calls it made. */
   run<R>(labels: { agent: string }, fn: () => R): R {
     const run = this.start(labels);
-    const span = run.span;
-    return settled(span ? () => withSpan(span, fn) : fn, this.context.faults, (failed, error) => {
+    return settled(() => run.within(fn), this.context.faults, (failed, error) => {
       if (!failed) return void run.end("success");
       const kind = this.context.classify(error).kind;
       run.end(kind === "timeout" || kind === "cancelled" ? kind : "error");
@@ -59,10 +77,14 @@ export class RunRecorder {
   }
 
   /** @internal */
-  finish(run: AgentRun, status: RunStatus, seconds: number): void {
+  finish(run: AgentRun, status: RunStatus, seconds: number, calls: RunCalls | undefined): void {
     this.metrics.inProgress.at(run.agent).dec();
     this.metrics.runs.at(run.agent, status).inc();
     observeTraced(this.metrics.duration.at(run.agent), seconds, run.span?.spanContext());
+    if (calls) {
+      this.metrics.llmCalls.at(run.agent).observe(calls.llm);
+      this.metrics.toolCalls.at(run.agent).observe(calls.tools);
+    }
   }
 
   /** @internal */

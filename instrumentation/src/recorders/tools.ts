@@ -63,6 +63,7 @@ export class ToolRecorder {
 
   /** Starts timing a call; end it with `succeed()`, `fail(error)` or `end(status)`. */
   start(labels: ToolLabels): ToolCall {
+    this.context.runs.countToolCall();
     const tool = read(labels, "tool") as string;
     const agent = read(labels, "agent") as string;
     const tracer = this.context.tracing.tracer();
@@ -82,6 +83,7 @@ export class ToolRecorder {
 
   /** Records a call timed elsewhere. */
   record(event: ToolLabels & { status: ToolStatus; seconds: number; errorType?: string }): void {
+    this.context.runs.countToolCall();
     const e = event as unknown;
     this.finish(
       read(e, "tool") as string,
