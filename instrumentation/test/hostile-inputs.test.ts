@@ -49,6 +49,7 @@ async function callAndCheck(c: Case, obs: Observability): Promise<void> {
     expect(Object.is(rejected.error, o.error), `${c.name}: not the application's own rejection`).toBe(true);
   }
   if (c.passThrough) expect(Object.is(returned, c.passThrough.value), `${c.name}: pass-through value changed`).toBe(true);
+  if (c.consume) expect(await c.consume(returned), `${c.name}: what the application read`).toBeUndefined();
 }
 
 async function render(obs: Observability): Promise<Record<Format, string>> {

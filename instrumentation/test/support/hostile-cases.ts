@@ -171,6 +171,11 @@ export interface Case {
   outcome?: Outcome;
   /** A value the call must hand back unchanged (rateLimits.decide). */
   passThrough?: { value: unknown };
+  /**
+   * Reads what the call returned to its end, as the application would (a stream); resolves to a
+   * description of what the application got that differs from what its operation produced.
+   */
+  consume?: (returned: unknown) => Promise<string | undefined>;
   /** The rule requires instrumentation_errors_total to count something. */
   problem: boolean;
 }
@@ -179,6 +184,29 @@ const toolLabels = container({ tool: label, agent: label });
 const toolLabelsBad = (l: unknown) => anyBad(l, { tool: isLabel, agent: isLabel });
 const llmLabels = container({ provider: label, model: label, agent: label });
 const llmLabelsBad = (l: unknown) => anyBad(l, { provider: isLabel, model: isLabel, agent: isLabel });
+
+/** The application's stream: its chunks, then its error when it fails. */
+async function* streamOf(chunks: readonly unknown[], fails: boolean, error: unknown): AsyncGenerator<unknown> {
+  yield* chunks;
+  if (fails) throw error;
+}
+
+/** Reads a stream to its end and says where it differs from the chunks and the error expected. */
+async function differences(stream: unknown, chunks: readonly unknown[], fails: boolean, error: unknown): Promise<string | undefined> {
+  const seen: unknown[] = [];
+  let caught: { error: unknown } | undefined;
+  try {
+    for await (const chunk of stream as AsyncIterable<unknown>) seen.push(chunk);
+  } catch (e) {
+    caught = { error: e };
+  }
+  if (seen.length !== chunks.length || seen.some((c, i) => !Object.is(c, chunks[i]))) return "chunks changed";
+  if (fails !== (caught !== undefined) || (caught && !Object.is(caught.error, error))) return "the stream's error changed";
+  return undefined;
+}
+
+type StreamShape = "return" | "resolve" | "thenable" | "throw" | "reject" | "plain";
+const streamed = (shape: StreamShape) => shape === "return" || shape === "resolve" || shape === "thenable";
 
 const cases: fc.Arbitrary<Case>[] = [
   caseOf(fc.record({ labels: toolLabels, outcome }), ({ labels, outcome: o }) => ({
@@ -204,10 +232,27 @@ const cases: fc.Arbitrary<Case>[] = [
     name: "llm.call", outcome: o, act: (obs) => obs.llm.call(labels as never, operation(o), options as never),
     problem: llmLabelsBad(labels) || outcomeProblem(o, false) || (succeeds(o) && extractorProblem(options, "usage")),
   })),
+  caseOf(
+    fc.record({
+      labels: llmLabels, shape: fc.constantFrom<StreamShape>("return", "resolve", "thenable", "throw", "reject", "plain"),
+      chunks: fc.array(anyValue, { maxLength: 4 }), fails: fc.boolean(), error: thrown, plain: fc.oneof(anyValue, thenGetterThrowsLazy),
+    }),
+    ({ labels, shape, chunks, fails, error, plain }) => {
+      const stream = streamOf(chunks, fails, error);
+      const o: Outcome = shape === "throw" || shape === "reject" ? { kind: shape, error } : shape === "plain" ? { kind: "return", value: plain } : { kind: shape, value: stream };
+      return {
+        name: "llm.stream", outcome: o, act: (obs) => obs.llm.stream(labels as never, operation(o)),
+        ...(streamed(shape) ? { consume: async (returned: unknown) => differences(shape === "return" ? returned : await returned, chunks, fails, error) } : {}),
+        // a value that is not an async iterable cannot be observed as a stream
+        problem: llmLabelsBad(labels) || shape === "plain" || outcomeProblem(o, false) || (streamed(shape) && fails && unclassifiable(error)),
+      };
+    },
+  ),
   caseOf(fc.record({
     event: container({
       provider: label, model: label, agent: label, status: optional(closed(llmStatuses)), seconds: optional(amount),
-      promptTokens: optional(amount), completionTokens: optional(amount), costDollars: optional(amount),
+      promptTokens: optional(amount), cacheReadTokens: optional(amount), cacheWriteTokens: optional(amount), completionTokens: optional(amount),
+      reasoningTokens: optional(amount), timeToFirstTokenSeconds: optional(amount), costDollars: optional(amount),
     }),
     spanContext,
   }), ({ event, spanContext: context }) => ({
@@ -216,7 +261,8 @@ const cases: fc.Arbitrary<Case>[] = [
       llmLabelsBad(event) ||
       anyBad(event, {
         status: optionally(isIn(llmStatuses)), seconds: optionally(isAmount), promptTokens: optionally(isAmount),
-        completionTokens: optionally(isAmount), costDollars: optionally(isAmount),
+        cacheReadTokens: optionally(isAmount), cacheWriteTokens: optionally(isAmount), completionTokens: optionally(isAmount),
+        reasoningTokens: optionally(isAmount), timeToFirstTokenSeconds: optionally(isAmount), costDollars: optionally(isAmount),
       }) ||
       spanContextProblem(context, field(event, "seconds")),
   })),
@@ -245,6 +291,19 @@ const cases: fc.Arbitrary<Case>[] = [
   caseOf(fc.record({ labels: container({ agent: label }), outcome }), ({ labels, outcome: o }) => ({
     name: "runs.run", outcome: o, act: (obs) => obs.runs.run(labels as never, operation(o)),
     problem: anyBad(labels, { agent: isLabel }) || outcomeProblem(o, false),
+  })),
+  caseOf(fc.record({ labels: container({ agent: label }), outcome }), ({ labels, outcome: o }) => ({
+    name: "runs.start().within()", outcome: o,
+    act: (obs) => {
+      const run = obs.runs.start(labels as never);
+      try {
+        return run.within(operation(o));
+      } finally {
+        run.end();
+      }
+    },
+    // within() hands its function's result back without reading it, so only the labels can be a problem
+    problem: anyBad(labels, { agent: isLabel }),
   })),
   caseOf(fc.record({ labels: container({ agent: label }), status: optional(closed(runStatuses)) }), ({ labels, status }) => ({
     name: "runs.start().end()", act: (obs) => obs.runs.start(labels as never).end(status as never),

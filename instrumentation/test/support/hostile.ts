@@ -70,6 +70,7 @@ export function thenGetterThrows(): object {
 
 const FIELD_NAMES = [
   "tool", "agent", "status", "seconds", "errorType", "provider", "model", "promptTokens", "completionTokens", "costDollars",
+  "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "timeToFirstTokenSeconds", "totalUsage", "usageMetadata", "iterator",
   "operation", "segment", "results", "riskLevel", "id", "pipeline", "responseBytes", "result", "endpoint", "method", "route",
   "statusCode", "service", "type", "code", "usage", "then", "traceId", "spanId",
 ];
