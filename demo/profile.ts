@@ -24,7 +24,7 @@ export interface DemoProfile {
     readonly callsPerSecond: number;
     /** Share of requests that fail (two thirds errors, one third timeouts). */
     readonly errorRatio: number;
-    /** Share of requests to a self-hosted model without a price: counted as an instrumentation error. */
+    /** Share of requests to a self-hosted model without a price: its tokens are counted as unpriced. */
     readonly unpricedRatio: number;
     readonly promptTokens: Range;
     readonly completionTokens: Range;

@@ -1,6 +1,6 @@
 // LLM calls across providers and models: tokens and latency that go together (latency grows with
 // the completion), cost from the instrumentation's price table, some errors and timeouts, and a
-// self-hosted model the price table does not know (counted as an instrumentation error).
+// self-hosted model no price data knows (its tokens counted as unpriced).
 import type { LlmStatus } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";

@@ -102,7 +102,7 @@ describe("demo workload traffic", () => {
 
   it("shows the instrumentation's own health: an unpriced model and a folded label", () => {
     const m = resolveCatalog(NAMESPACE);
-    expect(total(last, m.self.instrumentationErrors.name, { reason: "unknown_model_price" })).toBeGreaterThan(0);
+    expect(total(last, m.llm.unpricedTokens.name, { model: "llama-3.3-70b" })).toBeGreaterThan(0);
     expect(total(last, m.self.labelOverflow.name, { metric: m.rateLimits.decisions.name, label: "endpoint" })).toBeGreaterThan(0);
   });
 

@@ -47,9 +47,10 @@ describe("@agent-observability/instrumentation, installed alone", () => {
     expect(files.filter((f) => !/^package\/(dist\/.*\.(js|d\.ts)|package\.json|README\.md)$/.test(f))).toEqual([]);
   });
 
-  it("pulls in prom-client and nothing of the stack, the middleware's frameworks or pino", async () => {
+  it("pulls in prom-client and @pydantic/genai-prices and nothing of the stack, the middleware's frameworks or pino", async () => {
     const installed = await installedPackages(appOnly);
     expect(installed).toContain("prom-client");
+    expect(installed).toContain("@pydantic/genai-prices");
     for (const unwanted of ["cdktf", "constructs", "@cdktf/provider-docker", "@grafana/grafana-foundation-sdk", "yaml", "@grpc/grpc-js", "pino", "express", "fastify"]) {
       expect(installed, unwanted).not.toContain(unwanted);
     }
@@ -74,7 +75,10 @@ describe("@agent-observability/instrumentation, installed alone", () => {
     expect(result.stderr).toBe("");
     const [first, ...exposition] = result.stdout.split("\n");
     expect(JSON.parse(first!)).toEqual({ name: "agent_tool_calls_total", fns: ["function", "function", "function", "function"] });
-    expect(parseExposition(exposition.join("\n")).find((s) => s.name === "agent_tool_calls_total")?.labels).toEqual({ tool: "search", agent: "planner", status: "success" });
+    const samples = parseExposition(exposition.join("\n"));
+    expect(samples.find((s) => s.name === "agent_tool_calls_total")?.labels).toEqual({ tool: "search", agent: "planner", status: "success" });
+    // the installed price data names its version, read from the installed package
+    expect(samples.find((s) => s.name === "agent_llm_price_data_info")?.labels).toEqual({ source: "@pydantic/genai-prices", version: "0.1.8", published: "2026-09-23" });
   });
 
   it("says which optional peer is missing: ./grpc without @grpc/grpc-js, audit events without pino", async () => {
@@ -93,11 +97,13 @@ describe("@agent-observability/instrumentation, installed alone", () => {
        const { catalogEntries } = require("@agent-observability/instrumentation/catalog");
        const obs = createObservability({ defaultMetrics: false });
        obs.llm.record({ provider: "openai", model: "gpt-4o", agent: "a", promptTokens: 10, completionTokens: 2 });
-       obs.render().then((text) => console.log(catalogEntries().length, text.includes('agent_llm_tokens_total{provider="openai",model="gpt-4o",agent="a",type="prompt"} 10')));`,
+       // a dated model id, priced from the bundled price data: $3 per million input tokens
+       const cost = obs.llm.record({ provider: "anthropic", model: "claude-sonnet-4-20250514", agent: "a", promptTokens: 1000000 });
+       obs.render().then((text) => console.log(catalogEntries().length, text.includes('agent_llm_tokens_total{provider="openai",model="gpt-4o",agent="a",type="prompt"} 10'), cost));`,
       true,
     );
     expect(result.stderr).toBe("");
-    expect(result.stdout.trim()).toMatch(/^\d+ true$/);
+    expect(result.stdout.trim()).toMatch(/^\d+ true 3$/);
   });
 });
 
