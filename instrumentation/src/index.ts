@@ -16,7 +16,7 @@ export { ToolCall, type ToolLabels, type ToolStatus } from "./recorders/tools.js
 export type { LlmEvent, LlmLabels, LlmStatus } from "./recorders/llm.js";
 export { usageOf, type TokenUsage } from "./recorders/usage.js";
 export { PriceTable, type ModelPrice } from "./recorders/prices.js";
-export { PRICE_DATA } from "./recorders/price-data.js";
+export { PRICE_DATA } from "./recorders/price-data-info.js";
 export { resultCountOf, type MemoryEvent, type MemoryOperation } from "./recorders/memory.js";
 export { PendingApproval, type ApprovalDecision, type RiskLevel } from "./recorders/approvals.js";
 export { AgentRun, type RunStatus } from "./recorders/runs.js";

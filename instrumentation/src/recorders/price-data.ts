@@ -1,28 +1,8 @@
 // Prices from the bundled data of @pydantic/genai-prices: dated model ids matched per provider,
 // cache reads and writes, tiers, prices that changed on a date. Its calculation gives a call's
 // total; we split that total by token kind with the per-kind rates the calculation used.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { type ModelInfo, type Provider, calcPrice, findProvider } from "@pydantic/genai-prices";
 import type { TokenUsage } from "./usage.js";
-
-/** The pinned price data. `published` is the npm publication date of `version`; a bump updates both (a test holds them to the installed package). */
-export const PRICE_DATA = { source: "@pydantic/genai-prices", version: "0.1.8", published: "2026-09-23" } as const;
-
-/** The labels of llm_price_data_info: the installed version, and its date when it is the pinned one. */
-export function priceDataInfo(): { source: string; version: string; published: string } {
-  let version = "unknown";
-  try {
-    // The package exports no ./package.json; its entry point sits in dist/, one below it.
-    const entry = createRequire(import.meta.url).resolve(PRICE_DATA.source);
-    const manifest = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version?: unknown };
-    if (typeof manifest.version === "string") version = manifest.version;
-  } catch {
-    // bundled without its package.json: the version stays unknown
-  }
-  return { source: PRICE_DATA.source, version, published: version === PRICE_DATA.version ? PRICE_DATA.published : "unknown" };
-}
 
 /** A call's cost by token kind, in dollars, and what its cache reads saved. */
 export interface CallCost {

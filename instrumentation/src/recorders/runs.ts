@@ -7,7 +7,7 @@ import { secondsSince, settled } from "../core/settled.js";
 import { endSpan, startRunSpan } from "../tracing/spans.js";
 import { type OperationSpan, withSpan } from "../tracing/tracing.js";
 import { type RecorderContext, observeTraced } from "./context.js";
-import { RunCalls } from "./run-context.js";
+import { RunCalls, type RunContext } from "./run-context.js";
 
 export type RunStatus = "success" | "error" | "timeout" | "cancelled";
 
@@ -19,6 +19,7 @@ export class AgentRun {
 
   constructor(
     private readonly recorder: RunRecorder,
+    private readonly runs: RunContext,
     readonly agent: string,
     /** The run's span, when an OpenTelemetry SDK is registered. */
     readonly span: OperationSpan | undefined,
@@ -31,7 +32,7 @@ export class AgentRun {
   within<R>(fn: () => R): R {
     this.calls ??= new RunCalls();
     const span = this.span;
-    return this.recorder.context.runs.within(this.calls, span ? () => withSpan(span, fn) : fn);
+    return this.runs.within(this.calls, span ? () => withSpan(span, fn) : fn);
   }
 
   /** Ends the run; returns its duration in seconds (0 when already ended). */
@@ -51,8 +52,7 @@ export class AgentRun {
 export class RunRecorder {
   constructor(
     private readonly metrics: MetricSet["runs"],
-    /** @internal */
-    readonly context: RecorderContext,
+    private readonly context: RecorderContext,
   ) {}
 
   /**
@@ -63,7 +63,7 @@ export class RunRecorder {
     const agent = read(labels, "agent") as string;
     this.metrics.inProgress.at(agent).inc();
     const tracer = this.context.tracing.tracer();
-    return new AgentRun(this, agent, tracer ? startRunSpan(tracer, agent) : undefined);
+    return new AgentRun(this, this.context.runs, agent, tracer ? startRunSpan(tracer, agent) : undefined);
   }
 
   /** Runs an agent (sync or async) and records its outcome and the LLM and tool calls it made. */
