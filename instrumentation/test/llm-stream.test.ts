@@ -189,6 +189,51 @@ describe("obs.llm.stream", () => {
     expect(tokens(s, gpt)).toEqual({ prompt: 10, completion: 2 });
   });
 
+  it("reads the other SDKs' streams: OpenAI Responses events, Gemini chunks, AI SDK stream parts, Bedrock ConverseStream events", async () => {
+    const { obs, scrape } = testObservability();
+    const shapes: Record<string, unknown[]> = {
+      // https://platform.openai.com/docs/api-reference/responses-streaming
+      responses: [
+        { type: "response.created", sequence_number: 0, response: { id: "resp_1", status: "in_progress", usage: null } },
+        { type: "response.output_text.delta", sequence_number: 1, item_id: "msg_1", output_index: 0, content_index: 0, delta: "Hi" },
+        { type: "response.completed", sequence_number: 2, response: { id: "resp_1", status: "completed", usage: { input_tokens: 75, input_tokens_details: { cached_tokens: 0 }, output_tokens: 1186, output_tokens_details: { reasoning_tokens: 1024 }, total_tokens: 1261 } } },
+      ],
+      // streamGenerateContent: each chunk a GenerateContentResponse, usageMetadata cumulative
+      gemini: [
+        { candidates: [{ content: { role: "model", parts: [{ text: "Hi" }] } }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 1, totalTokenCount: 11 } },
+        { candidates: [{ content: { role: "model", parts: [{ text: "!" }] }, finishReason: "STOP" }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 2, thoughtsTokenCount: 30, totalTokenCount: 42 } },
+      ],
+      // streamText's fullStream, https://ai-sdk.dev/docs/reference/ai-sdk-core/stream-text
+      vercel: [
+        { type: "start" }, { type: "text-start", id: "0" }, { type: "text-delta", id: "0", text: "Hi" }, { type: "text-end", id: "0" },
+        { type: "finish", finishReason: "stop", totalUsage: { inputTokens: 10, inputTokenDetails: { noCacheTokens: 4, cacheReadTokens: 6, cacheWriteTokens: 0 }, outputTokens: 2, outputTokenDetails: { textTokens: 2, reasoningTokens: 0 }, totalTokens: 12 } },
+      ],
+      // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ConverseStream.html
+      bedrock: [
+        { messageStart: { role: "assistant" } }, { contentBlockDelta: { contentBlockIndex: 0, delta: { text: "Hi" } } }, { contentBlockStop: { contentBlockIndex: 0 } },
+        { messageStop: { stopReason: "end_turn" } }, { metadata: { usage: { inputTokens: 10, outputTokens: 2, totalTokens: 12 }, metrics: { latencyMs: 300 } } },
+      ],
+    };
+    async function* paced(chunks: unknown[]) {
+      for (const chunk of chunks) {
+        await sleep(5);
+        yield chunk;
+      }
+    }
+    for (const [provider, chunks] of Object.entries(shapes)) await consume(obs.llm.stream({ provider, model: "m", agent: "a" }, () => paced(chunks)));
+    const s = await scrape();
+    // 5 ms before each chunk: the first output is Gemini's first chunk, the others' second (the AI SDK's third)
+    const firstOutputAfter = { responses: 0.008, gemini: 0.003, vercel: 0.013, bedrock: 0.008 };
+    for (const [provider, seconds] of Object.entries(firstOutputAfter)) {
+      expect(valueOf(s, "agent_llm_time_to_first_token_seconds_count", { provider }), provider).toBe(1);
+      expect(valueOf(s, "agent_llm_time_to_first_token_seconds_sum", { provider }), provider).toBeGreaterThanOrEqual(seconds);
+    }
+    expect(tokens(s, { provider: "responses" })).toEqual({ prompt: 75, completion: 162, reasoning: 1024 });
+    expect(tokens(s, { provider: "gemini" })).toEqual({ prompt: 10, completion: 2, reasoning: 30 });
+    expect(tokens(s, { provider: "vercel" })).toEqual({ prompt: 4, cache_read: 6, completion: 2 });
+    expect(tokens(s, { provider: "bedrock" })).toEqual({ prompt: 10, completion: 2 });
+  });
+
   it("counts a stream as one LLM call of the run it runs in", async () => {
     const { obs, scrape } = testObservability();
     await obs.runs.run({ agent: "planner" }, async () => {
