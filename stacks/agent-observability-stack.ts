@@ -15,8 +15,9 @@ import type { ComponentName } from "./components.js";
 import { type StackConfig, type StackConfigInput, enabledComponents, resolveStackConfig } from "./config.js";
 import { Grafana } from "./grafana.js";
 import { Loki } from "./loki.js";
-import { Prometheus } from "./prometheus.js";
-import { alertmanagerSecrets } from "./secrets.js";
+import { Prometheus, PROMETHEUS_CONFIG_FILE } from "./prometheus.js";
+import { configSecrets } from "./secrets.js";
+import { secretVariable } from "./secret-variables.js";
 import type { ServiceProps, UploadFile } from "./service-container.js";
 import { Tempo } from "./tempo.js";
 import { tempoOtlpEndpoints } from "./tempo-config.js";
@@ -55,13 +56,14 @@ export class AgentObservabilityStack extends TerraformStack {
     new Prometheus(this, "prometheus", {
       ...service("prometheus"),
       files: files.prometheus,
+      secrets: this.secretFiles("prometheus", files.prometheus[PROMETHEUS_CONFIG_FILE] ?? ""),
       retention: config.prometheus.retention,
       extraHosts: config.prometheus.extraHosts,
     });
     new Alertmanager(this, "alertmanager", {
       ...service("alertmanager"),
       files: files.alertmanager,
-      secrets: this.alertmanagerSecretFiles(files.alertmanager[ALERTMANAGER_CONFIG_FILE] ?? ""),
+      secrets: this.secretFiles("alertmanager", files.alertmanager[ALERTMANAGER_CONFIG_FILE] ?? ""),
     });
     const adminPassword = new TerraformVariable(this, GRAFANA_ADMIN_PASSWORD, {
       type: "string",
@@ -118,16 +120,8 @@ export class AgentObservabilityStack extends TerraformStack {
     return (backend as TerraformBackend | undefined) ?? new LocalBackend(this, { path: `../../../terraform.${this.node.id}.tfstate` });
   }
 
-  /** One sensitive variable per secret file alertmanager.yml names; unset, the file is empty. */
-  private alertmanagerSecretFiles(alertmanagerYaml: string): UploadFile[] {
-    return alertmanagerSecrets(alertmanagerYaml).map((secret) => {
-      const variable = new TerraformVariable(this, secret.variable, {
-        type: "string",
-        sensitive: true,
-        default: "",
-        description: `Content of ${secret.file}, which alertmanager.yml reads at ${secret.key}.`,
-      });
-      return { path: secret.file, content: variable.stringValue };
-    });
+  /** One sensitive variable per secret file the component's config names; unset, the file is empty. */
+  private secretFiles(component: "alertmanager" | "prometheus", configYaml: string): UploadFile[] {
+    return configSecrets(component, configYaml).map((secret) => ({ path: secret.file, content: secretVariable(this, component, secret).stringValue }));
   }
 }
