@@ -1,6 +1,8 @@
 // AgentObservabilityStack: the whole stack as one cdktf stack, composed in a platform team's own
 // cdktf app. It resolves the config (defaults, validation naming the field), renders every file
-// before declaring anything, and wires the component constructs together on one Docker network.
+// before declaring anything, and wires the component constructs together: on one Docker network
+// (target docker, the default), or as kube-prometheus-stack and its resources (target kubernetes,
+// stacks/kubernetes/).
 // Every file a container receives comes from renderStackFiles, so out/ and the uploads are the
 // same; every secret is a sensitive Terraform variable, so cdk.tf.json holds references, never
 // values. Add a backend to it (S3, remote ...) for shared state; without one the state is local.
@@ -14,6 +16,7 @@ import { filesByComponent, renderStackFiles } from "./artifacts.js";
 import type { ComponentName } from "./components.js";
 import { type StackConfig, type StackConfigInput, enabledComponents, resolveStackConfig } from "./config.js";
 import { Grafana } from "./grafana.js";
+import { KubernetesTarget } from "./kubernetes/kubernetes-target.js";
 import { Loki } from "./loki.js";
 import { Prometheus, PROMETHEUS_CONFIG_FILE } from "./prometheus.js";
 import { configSecrets } from "./secrets.js";
@@ -40,6 +43,15 @@ export class AgentObservabilityStack extends TerraformStack {
     const config = resolveStackConfig(input);
     this.config = config;
     this.files = renderStackFiles(config);
+    if (config.target === "kubernetes") {
+      new KubernetesTarget(this, "kubernetes", { config, files: this.files, grafanaAdminPassword: this.grafanaAdminPassword() });
+      return;
+    }
+    this.declareDocker(config);
+  }
+
+  /** The Docker target: one container per component on the stack's network. */
+  private declareDocker(config: StackConfig): void {
     const files = filesByComponent(config, this.files);
 
     new DockerProvider(this, "docker", { host: literal(config.docker.host) });
@@ -65,12 +77,7 @@ export class AgentObservabilityStack extends TerraformStack {
       files: files.alertmanager,
       secrets: this.secretFiles("alertmanager", files.alertmanager[ALERTMANAGER_CONFIG_FILE] ?? ""),
     });
-    const adminPassword = new TerraformVariable(this, GRAFANA_ADMIN_PASSWORD, {
-      type: "string",
-      sensitive: true,
-      description: "Password of Grafana's admin user, applied when Grafana first creates its database.",
-      validation: [{ condition: `\${length(var.${GRAFANA_ADMIN_PASSWORD}) >= 8}`, errorMessage: "The Grafana admin password needs at least 8 characters." }],
-    });
+    const adminPassword = this.grafanaAdminPassword();
     new Grafana(this, "grafana", {
       ...service("grafana"),
       files: files.grafana,
@@ -118,6 +125,15 @@ export class AgentObservabilityStack extends TerraformStack {
   override ensureBackendExists(): TerraformBackend {
     const backend = this.node.findAll().find((c) => TerraformBackend.isBackend(c));
     return (backend as TerraformBackend | undefined) ?? new LocalBackend(this, { path: `../../../terraform.${this.node.id}.tfstate` });
+  }
+
+  private grafanaAdminPassword(): TerraformVariable {
+    return new TerraformVariable(this, GRAFANA_ADMIN_PASSWORD, {
+      type: "string",
+      sensitive: true,
+      description: "Password of Grafana's admin user, applied when Grafana first creates its database.",
+      validation: [{ condition: `\${length(var.${GRAFANA_ADMIN_PASSWORD}) >= 8}`, errorMessage: "The Grafana admin password needs at least 8 characters." }],
+    });
   }
 
   /** One sensitive variable per secret file the component's config names; unset, the file is empty. */

@@ -1,6 +1,7 @@
 // `prometheus.remoteWrite` as prometheus.yml's `remote_write`: the receiver's URL, basic auth or a
 // bearer token read from files (relative to prometheus.yml, filled from sensitive variables), and
 // the queue settings given. Nothing secret is in the rendered file.
+import { type SecretFile, secretVariableName } from "./secrets.js";
 import type { RemoteWriteSettings } from "./settings.js";
 
 /** Prometheus's `queue_config` keys, by the setting's name. */
@@ -27,4 +28,23 @@ export function remoteWriteEntry(entry: RemoteWriteSettings): Record<string, unk
     ...(entry.bearerTokenFile !== undefined && { authorization: { type: "Bearer", credentials_file: entry.bearerTokenFile } }),
     ...(queue && { queue_config: queue }),
   };
+}
+
+/**
+ * The secret files the receivers read, each with its sensitive variable: the same list
+ * `configSecrets("prometheus", prometheus.yml)` finds in the rendered file, so both targets
+ * declare the same variables. Two receivers may share a file (and its variable).
+ */
+export function remoteWriteSecrets(remoteWrite: readonly RemoteWriteSettings[]): SecretFile[] {
+  const found = new Map<string, SecretFile>();
+  remoteWrite.forEach((entry, i) => {
+    const files: [string | undefined, string][] = [
+      [entry.basicAuth?.passwordFile, `remote_write[${i}].basic_auth.password_file`],
+      [entry.bearerTokenFile, `remote_write[${i}].authorization.credentials_file`],
+    ];
+    for (const [file, key] of files) {
+      if (file !== undefined && !found.has(file)) found.set(file, { file, variable: secretVariableName(file, "prometheus"), key });
+    }
+  });
+  return [...found.values()];
 }
