@@ -6,7 +6,7 @@ import { type ComponentName, componentNames, isComponentName, runningComponents 
 import { checkBoolean as boolean, fail, isObject, knownKeys } from "../contract/fail.js";
 import { extensionKeys } from "./extensions.js";
 import { checkKubernetesShape, validateKubernetesSettings } from "./kubernetes/validate.js";
-import { remoteWriteKeys, validateRemoteWrite } from "./remote-write-validate.js";
+import { validateRemoteWrite } from "./remote-write-validate.js";
 import { type RestartPolicy, type StackConfigInput, type StackSettings, stackDashboardKeys } from "./settings.js";
 
 const inputKeys = {
@@ -31,7 +31,6 @@ export function checkInputShape(input: StackConfigInput): void {
   knownKeys("grafana", input.grafana, inputKeys.grafana);
   knownKeys("loki", input.loki, inputKeys.loki);
   knownKeys("tempo", input.tempo, inputKeys.tempo);
-  knownKeys("prometheus.longTermStore", input.prometheus?.longTermStore, remoteWriteKeys.longTermStore);
   checkKubernetesShape(input.kubernetes);
   knownKeys("extensions", input.extensions, extensionKeys);
   knownKeys("dashboards", input.dashboards, stackDashboardKeys);

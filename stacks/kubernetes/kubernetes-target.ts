@@ -20,7 +20,7 @@ import { HelmChart } from "./helm-chart.js";
 import { GRAFANA_ADMIN_KEYS, kubePrometheusStackValues } from "./kube-prometheus-stack-values.js";
 import { lokiValues } from "./loki-values.js";
 import { mountedAlertmanagerConfig, operatorRemoteWrite, usernameKey } from "./mounted-secrets.js";
-import { kubernetesNames, serviceAddress, servicePorts } from "./names.js";
+import { type KubernetesNames, kubernetesNames, serviceAddress, servicePorts } from "./names.js";
 import { PrometheusRules } from "./prometheus-rules.js";
 import { KubernetesSecret } from "./secret.js";
 import { tempoValues } from "./tempo-values.js";
@@ -137,7 +137,7 @@ export class KubernetesTarget extends Construct {
     this.outputs(stack, c, names);
   }
 
-  private outputs(stack: TerraformStack, c: StackConfig, names: ReturnType<typeof kubernetesNames>): void {
+  private outputs(stack: TerraformStack, c: StackConfig, names: KubernetesNames): void {
     const output = (id: string, value: string, description: string) => new TerraformOutput(stack, id, { value: literal(value), description });
     const forward = (service: string, local: number, remote: number) => `kubectl --namespace ${names.namespace} port-forward svc/${service} ${local}:${remote}`;
     output("namespace", names.namespace, "Namespace of every release and resource of the stack");
