@@ -37,6 +37,12 @@ export interface Thresholds {
   labelOverflow: { perMinute: number; for: Duration };
   /** SeriesOverflow: records per minute folded into a metric's all-__overflow__ series (its series limit reached). */
   seriesOverflow: { perMinute: number; for: Duration };
+  /** LlmCostUnpriced: a model's tokens have no price (its spend is missing) for `for`. */
+  llmCostUnpriced: { for: Duration };
+  /** LLMTimeToFirstTokenHigh: p95 time to first token of streaming calls per model (a bucket boundary). */
+  llmTimeToFirstToken: { p95Seconds: number; for: Duration };
+  /** AgentRunawayLoop: p95 tool calls per agent run (a bucket boundary: 1, 2, 4 ... 128). */
+  agentRunawayLoop: { p95ToolCalls: number; for: Duration };
 }
 
 export const defaultThresholds: Thresholds = {
@@ -59,6 +65,9 @@ export const defaultThresholds: Thresholds = {
   instrumentationErrors: { perMinute: 1, for: "10m" },
   labelOverflow: { perMinute: 1, for: "10m" },
   seriesOverflow: { perMinute: 1, for: "10m" },
+  llmCostUnpriced: { for: "5m" },
+  llmTimeToFirstToken: { p95Seconds: 5, for: "10m" },
+  agentRunawayLoop: { p95ToolCalls: 32, for: "10m" },
 };
 
 /** Thresholds with every optional field filled. */
@@ -74,6 +83,8 @@ export function bucketThresholds(t: ResolvedThresholds, m: ResolvedCatalog): { f
     { field: "thresholds.memorySearchLatency.p95Seconds", value: t.memorySearchLatency.p95Seconds, metric: m.memory.duration },
     { field: "thresholds.llmLatency.p95Seconds", value: t.llmLatency.p95Seconds, metric: m.llm.duration },
     { field: "thresholds.a2aLatency.p95Seconds", value: t.a2aLatency.p95Seconds, metric: m.a2a.duration },
+    { field: "thresholds.llmTimeToFirstToken.p95Seconds", value: t.llmTimeToFirstToken.p95Seconds, metric: m.llm.timeToFirstToken },
+    { field: "thresholds.agentRunawayLoop.p95ToolCalls", value: t.agentRunawayLoop.p95ToolCalls, metric: m.runs.toolCalls },
   ];
 }
 

@@ -56,7 +56,9 @@ export function agentOperations(c: DashboardsConfig): DashboardBuilder {
     .withPanel(runDurationHeatmap(x))
     .withPanel(runsByOutcome(x))
     .withPanel(runsInProgress(x))
-    .withPanel(failedRuns(x));
+    .withPanel(failedRuns(x))
+    .withPanel(llmCallsPerRun(x))
+    .withPanel(toolCallsPerRun(x));
   return withClosingRows(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
     events: ["tool_call", "approval_requested", "approval_decided", "memory_operation"],
   });
@@ -283,4 +285,27 @@ function failedRuns({ m, q, key }: DashboardContext) {
   return table({ id: key("failedRuns"), title: "Failed agent runs by agent and outcome", unit: units.Short, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.runs.runs, { by: ["agent", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
   ]);
+}
+
+function llmCallsPerRun({ m, q }: PanelContext) {
+  const by = { by: ["agent"] } as const;
+  return timeseries(
+    { id: 37, title: "LLM calls per agent run p50 / p95", unit: units.Short, description: "LLM calls made inside one run (`runs.run`), counted when the run ends." },
+    [query(q.quantile(0.5, m.runs.llmCalls, by), "{{agent}} p50"), query(q.quantile(0.95, m.runs.llmCalls, by), "{{agent}} p95")],
+  );
+}
+
+function toolCallsPerRun({ m, q, t, key }: DashboardContext) {
+  const by = { by: ["agent"] } as const;
+  return timeseries(
+    {
+      id: key("runToolCalls"),
+      title: "Tool calls per agent run p50 / p95",
+      unit: units.Short,
+      description: "Tool calls made inside one run, counted when the run ends: an agent looping on its tools shows here first. The dashed line is the runaway-loop alert threshold.",
+    },
+    [query(q.quantile(0.5, m.runs.toolCalls, by), "{{agent}} p50"), query(q.quantile(0.95, m.runs.toolCalls, by), "{{agent}} p95")],
+  )
+    .thresholds(alertAbove(t.agentRunawayLoop.p95ToolCalls))
+    .thresholdsStyle(thresholdLine());
 }

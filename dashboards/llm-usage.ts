@@ -34,12 +34,21 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
     .withPanel(againstBudget(x, "spend"))
     .withPanel(tokensByModelAndType(x))
     .withPanel(costPerHour(x))
+    .withPanel(unpricedTokens(x))
+    .withPanel(spendByTokenType(x))
     .withPanel(costPerDay(x))
     .withRow(row(20, "Budget forecast"))
     .withPanel(projected(x, "spend", 21))
     .withPanel(projected(x, "tokens", 22))
     .withPanel(hoursUntil(x, "spend", 23))
-    .withPanel(hoursUntil(x, "tokens", 24));
+    .withPanel(hoursUntil(x, "tokens", 24))
+    .withRow(row(30, "Caching and reasoning"))
+    .withPanel(cacheHitRatio(x))
+    .withPanel(cacheSavings(x))
+    .withPanel(reasoningShare(x))
+    .withRow(row(40, "Streaming"))
+    .withPanel(timeToFirstToken(x))
+    .withPanel(timePerOutputToken(x));
   return withClosingRows(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
 }
 
@@ -184,4 +193,81 @@ function hoursUntil(x: DashboardContext, kind: BudgetKind, id: number) {
     { id, title: `Hours until the ${b.budget} is reached`, unit: units.Hours, description: `At the pace of the last ${lookback}.`, w: 12, lint: lintExceptions.platformBudget },
     [query(expr, kind)],
   ).thresholds(alertBelow(b.hours));
+}
+
+function unpricedTokens({ m, q, key }: DashboardContext) {
+  return timeseries(
+    {
+      id: key("unpricedTokens"),
+      title: "Unpriced tokens per minute by model",
+      unit: units.Short,
+      description:
+        "Tokens of models without a price (neither the application's `prices` nor the bundled price data has them): their cost is missing from the spend beside this panel, and LlmCostUnpriced fires while they grow.",
+      zeroWhenEmpty: true,
+    },
+    [query(`${q.rate(m.llm.unpricedTokens, { by: ["provider", "model"] })} * 60`, "{{provider}} {{model}}")],
+  );
+}
+
+function spendByTokenType({ m, q }: PanelContext) {
+  return stacked(
+    { id: 17, title: "Spend per hour by token kind", unit: units.Dollars, description: "Uncached input (prompt), cache reads and writes, output (completion) and reasoning, each at its own rate." },
+    [query(q.increase(m.llm.cost, { by: ["type"], window: "1h" }), "{{type}}")],
+  );
+}
+
+const inputKinds = ["prompt", "cache_read", "cache_write"] as const;
+const outputKinds = ["completion", "reasoning"] as const;
+
+function cacheHitRatio({ m, q }: PanelContext) {
+  return timeseries(
+    { id: 31, title: "Cache hit ratio of input tokens by model", unit: units.PercentUnit, w: 8, description: "Input tokens read from the prompt cache / all input tokens." },
+    [query(q.ratio(m.llm.tokens, { type: "cache_read" }, { by: ["model"], where: { type: [...inputKinds] } }), "{{model}}")],
+  );
+}
+
+function cacheSavings({ m, q }: PanelContext) {
+  return stacked(
+    {
+      id: 32,
+      title: "Dollars saved by cache reads per hour",
+      unit: units.Dollars,
+      w: 8,
+      description: "What the tokens read from the cache would have cost as uncached input, less what they cost.",
+    },
+    [query(q.increase(m.llm.cacheSavings, { by: ["model"], window: "1h" }), "{{model}}")],
+  );
+}
+
+function reasoningShare({ m, q }: PanelContext) {
+  return timeseries(
+    { id: 33, title: "Reasoning share of output tokens by model", unit: units.PercentUnit, w: 8, description: "Reasoning tokens / all output tokens (completion and reasoning)." },
+    [query(q.ratio(m.llm.tokens, { type: "reasoning" }, { by: ["model"], where: { type: [...outputKinds] } }), "{{model}}")],
+  );
+}
+
+function timeToFirstToken({ m, q, t, key }: DashboardContext) {
+  const by = { by: ["provider", "model"] } as const;
+  return timeseries(
+    {
+      id: key("timeToFirstToken"),
+      title: "Time to first token p50 / p95 by model",
+      unit: units.Seconds,
+      description: "Streaming calls (`llm.stream`): from the request to the first output chunk. The dashed line is the p95 alert threshold.",
+    },
+    [
+      query(q.quantile(0.5, m.llm.timeToFirstToken, by), "{{provider}} {{model}} p50"),
+      query(q.quantile(0.95, m.llm.timeToFirstToken, by), "{{provider}} {{model}} p95"),
+    ],
+  )
+    .thresholds(alertAbove(t.llmTimeToFirstToken.p95Seconds))
+    .thresholdsStyle(thresholdLine());
+}
+
+function timePerOutputToken({ m, q }: PanelContext) {
+  const by = { by: ["provider", "model"] } as const;
+  return timeseries({ id: 42, title: "Time per output token p50 / p95 by model", unit: units.Seconds, description: "Streaming calls: the time per output token after the first." }, [
+    query(q.quantile(0.5, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p50"),
+    query(q.quantile(0.95, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p95"),
+  ]);
 }

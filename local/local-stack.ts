@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { type Demo, DEFAULT_METRICS_PORT, startDemo } from "../demo/index.js";
 import type { Logger } from "@agent-observability/instrumentation";
 import { componentSpecs } from "../stacks/components.js";
-import { resolveStackConfig, type StackConfig } from "../stacks/config.js";
+import type { RemoteWriteSettings, StackConfig } from "../stacks/config.js";
 import { lockDir } from "./dir-lock.js";
 import { layOutUploads } from "./layout.js";
 import type { ManagedProcess } from "./managed-process.js";
@@ -45,6 +45,13 @@ export interface LocalStackOptions {
   readonly onNotification?: (notification: Notification) => void;
   /** Where the demo's instrumentation logs what it absorbs (an unpriced model ...); default the console. */
   readonly demoLogger?: Logger;
+  /** Receivers Prometheus ships its samples to (`prometheus.remoteWrite`). Default none. */
+  readonly remoteWrite?: readonly RemoteWriteSettings[];
+  /**
+   * Values of the stack's sensitive variables, as `TF_VAR_<name>` gives them to Terraform (a
+   * remote-write password ...). Default: each variable's default (an empty secret file).
+   */
+  readonly variables?: Readonly<Record<string, string>>;
 }
 
 export interface LocalStackUrls {
@@ -88,7 +95,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stops.push(async () => unlock());
     const ports = await selectPorts({ ...defaultLocalPorts, ...options.ports });
     progress("synthesizing the stack (cdktf)");
-    const synthesized = synthesizeStack(localStackInput(ports, options.profile), join(options.dir, "cdktf.out"));
+    const input = localStackInput(ports, options.profile, options.remoteWrite);
+    const synthesized = synthesizeStack(input, join(options.dir, "cdktf.out"), options.variables);
     const config = synthesized.config;
     const stackDir = join(options.dir, "stack");
     const configDirs = layOutUploads(synthesized.uploads, stackDir);

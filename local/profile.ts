@@ -6,7 +6,7 @@ import type { DemoProfileInput } from "../demo/index.js";
 import { type Duration } from "../contract/duration.js";
 import { defaultReceivers } from "../rules/defaults.js";
 import { type RulesConfigInput } from "../rules/config.js";
-import { type StackConfigInput } from "../stacks/config.js";
+import type { RemoteWriteSettings, StackConfigInput } from "../stacks/config.js";
 import { componentNames, componentSpecs } from "../stacks/components.js";
 import { LOOPBACK } from "./ports.js";
 
@@ -43,7 +43,7 @@ function localReceivers(receiverPort: number): NonNullable<RulesConfigInput["ale
 }
 
 /** The stack config input of a local run with `profile`, every address on 127.0.0.1. */
-export function localStackInput(ports: LocalPorts, profile: LocalProfile): StackConfigInput {
+export function localStackInput(ports: LocalPorts, profile: LocalProfile, remoteWrite: readonly RemoteWriteSettings[] = []): StackConfigInput {
   return {
     components: {
       // Grafana, Loki, Alloy and Tempo do not run locally; their addresses are local all the same,
@@ -56,6 +56,7 @@ export function localStackInput(ports: LocalPorts, profile: LocalProfile): Stack
       scrapeTargets: [address(ports.demo)],
       extraHosts: {},
       ...(profile.scrapeInterval ? { scrapeInterval: profile.scrapeInterval } : {}),
+      ...(remoteWrite.length > 0 ? { remoteWrite } : {}),
     },
     rules: {
       ...profile.rules,

@@ -20,7 +20,7 @@ export interface SynthesizedStack {
   readonly config: StackConfig;
   /** Path of the written cdk.tf.json. */
   readonly cdkTfJson: string;
-  /** Every uploaded file, secrets filled with their variables' defaults (empty unless set). */
+  /** Every uploaded file, secrets filled with the values given, else their variables' defaults (empty). */
   readonly uploads: readonly UploadedFile[];
   /** Command line and working directory of each component's container. */
   readonly containers: Partial<Record<ComponentName, ContainerCommand>>;
@@ -49,8 +49,11 @@ function containerCommands(doc: TerraformJson): Partial<Record<ComponentName, Co
   return commands;
 }
 
-/** Synthesizes into `outdir` (replaced) and reads the deployment back out of cdk.tf.json. */
-export function synthesizeStack(input: StackConfigInput, outdir: string): SynthesizedStack {
+/**
+ * Synthesizes into `outdir` (replaced) and reads the deployment back out of cdk.tf.json, filling
+ * the sensitive variables from `variables` as TF_VAR_ would (a name the stack has not is refused).
+ */
+export function synthesizeStack(input: StackConfigInput, outdir: string, variables: Readonly<Record<string, string>> = {}): SynthesizedStack {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const app = new App({ outdir });
@@ -62,6 +65,10 @@ export function synthesizeStack(input: StackConfigInput, outdir: string): Synthe
   const secrets: Record<string, string> = {};
   for (const [name, variable] of Object.entries(doc.variable ?? {})) {
     if (typeof variable.default === "string") secrets[name] = variable.default;
+  }
+  for (const [name, value] of Object.entries(variables)) {
+    if (!(name in (doc.variable ?? {}))) throw new Error(`variable ${name}: the stack has no such variable (it has ${Object.keys(doc.variable ?? {}).join(", ")})`);
+    secrets[name] = value;
   }
   return { config, cdkTfJson, uploads: readUploads(doc, secrets), containers: containerCommands(doc) };
 }

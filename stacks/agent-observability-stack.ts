@@ -1,6 +1,8 @@
 // AgentObservabilityStack: the whole stack as one cdktf stack, composed in a platform team's own
 // cdktf app. It resolves the config (defaults, validation naming the field), renders every file
-// before declaring anything, and wires the component constructs together on one Docker network.
+// before declaring anything, and wires the component constructs together: on one Docker network
+// (target docker, the default), or as kube-prometheus-stack and its resources (target kubernetes,
+// stacks/kubernetes/).
 // Every file a container receives comes from renderStackFiles, so out/ and the uploads are the
 // same; every secret is a sensitive Terraform variable, so cdk.tf.json holds references, never
 // values. Add a backend to it (S3, remote ...) for shared state; without one the state is local.
@@ -14,9 +16,11 @@ import { filesByComponent, renderStackFiles } from "./artifacts.js";
 import type { ComponentName } from "./components.js";
 import { type StackConfig, type StackConfigInput, enabledComponents, resolveStackConfig } from "./config.js";
 import { Grafana } from "./grafana.js";
+import { KubernetesTarget } from "./kubernetes/kubernetes-target.js";
 import { Loki } from "./loki.js";
-import { Prometheus } from "./prometheus.js";
-import { alertmanagerSecrets } from "./secrets.js";
+import { Prometheus, PROMETHEUS_CONFIG_FILE } from "./prometheus.js";
+import { configSecrets } from "./secrets.js";
+import { secretVariable } from "./secret-variables.js";
 import type { ServiceProps, UploadFile } from "./service-container.js";
 import { Tempo } from "./tempo.js";
 import { tempoOtlpEndpoints } from "./tempo-config.js";
@@ -39,6 +43,15 @@ export class AgentObservabilityStack extends TerraformStack {
     const config = resolveStackConfig(input);
     this.config = config;
     this.files = renderStackFiles(config);
+    if (config.target === "kubernetes") {
+      new KubernetesTarget(this, "kubernetes", { config, files: this.files, grafanaAdminPassword: this.grafanaAdminPassword() });
+      return;
+    }
+    this.declareDocker(config);
+  }
+
+  /** The Docker target: one container per component on the stack's network. */
+  private declareDocker(config: StackConfig): void {
     const files = filesByComponent(config, this.files);
 
     new DockerProvider(this, "docker", { host: literal(config.docker.host) });
@@ -55,20 +68,16 @@ export class AgentObservabilityStack extends TerraformStack {
     new Prometheus(this, "prometheus", {
       ...service("prometheus"),
       files: files.prometheus,
+      secrets: this.secretFiles("prometheus", files.prometheus[PROMETHEUS_CONFIG_FILE] ?? ""),
       retention: config.prometheus.retention,
       extraHosts: config.prometheus.extraHosts,
     });
     new Alertmanager(this, "alertmanager", {
       ...service("alertmanager"),
       files: files.alertmanager,
-      secrets: this.alertmanagerSecretFiles(files.alertmanager[ALERTMANAGER_CONFIG_FILE] ?? ""),
+      secrets: this.secretFiles("alertmanager", files.alertmanager[ALERTMANAGER_CONFIG_FILE] ?? ""),
     });
-    const adminPassword = new TerraformVariable(this, GRAFANA_ADMIN_PASSWORD, {
-      type: "string",
-      sensitive: true,
-      description: "Password of Grafana's admin user, applied when Grafana first creates its database.",
-      validation: [{ condition: `\${length(var.${GRAFANA_ADMIN_PASSWORD}) >= 8}`, errorMessage: "The Grafana admin password needs at least 8 characters." }],
-    });
+    const adminPassword = this.grafanaAdminPassword();
     new Grafana(this, "grafana", {
       ...service("grafana"),
       files: files.grafana,
@@ -118,16 +127,17 @@ export class AgentObservabilityStack extends TerraformStack {
     return (backend as TerraformBackend | undefined) ?? new LocalBackend(this, { path: `../../../terraform.${this.node.id}.tfstate` });
   }
 
-  /** One sensitive variable per secret file alertmanager.yml names; unset, the file is empty. */
-  private alertmanagerSecretFiles(alertmanagerYaml: string): UploadFile[] {
-    return alertmanagerSecrets(alertmanagerYaml).map((secret) => {
-      const variable = new TerraformVariable(this, secret.variable, {
-        type: "string",
-        sensitive: true,
-        default: "",
-        description: `Content of ${secret.file}, which alertmanager.yml reads at ${secret.key}.`,
-      });
-      return { path: secret.file, content: variable.stringValue };
+  private grafanaAdminPassword(): TerraformVariable {
+    return new TerraformVariable(this, GRAFANA_ADMIN_PASSWORD, {
+      type: "string",
+      sensitive: true,
+      description: "Password of Grafana's admin user, applied when Grafana first creates its database.",
+      validation: [{ condition: `\${length(var.${GRAFANA_ADMIN_PASSWORD}) >= 8}`, errorMessage: "The Grafana admin password needs at least 8 characters." }],
     });
+  }
+
+  /** One sensitive variable per secret file the component's config names; unset, the file is empty. */
+  private secretFiles(component: "alertmanager" | "prometheus", configYaml: string): UploadFile[] {
+    return configSecrets(component, configYaml).map((secret) => ({ path: secret.file, content: secretVariable(this, component, secret).stringValue }));
   }
 }

@@ -33,12 +33,18 @@ export function renderStackFiles(config: StackConfig): Record<string, string> {
   }
   merge(files, rules, "rules");
   merge(files, renderDashboardFiles(config.dashboards), "dashboards");
+  // On Kubernetes the operator writes prometheus.yml, and the Loki and Tempo charts their configs.
+  if (config.target === "docker") mergeDockerConfigs(files, config);
+  return Object.fromEntries(Object.keys(files).sort().map((path) => [path, files[path]!]));
+}
+
+/** The configs of the Docker target's own containers: prometheus.yml, Loki's, Alloy's, Tempo's. */
+function mergeDockerConfigs(files: Record<string, string>, config: StackConfig): void {
   merge(files, { [`prometheus/${PROMETHEUS_CONFIG_FILE}`]: renderPrometheusConfig(config) }, "stacks");
   if (config.loki.enabled) {
     merge(files, { [`loki/${LOKI_CONFIG_FILE}`]: renderLokiConfig(config), [`alloy/${ALLOY_CONFIG_FILE}`]: renderAlloyConfig(config) }, "stacks");
   }
   if (config.tempo.enabled) merge(files, { [`tempo/${TEMPO_CONFIG_FILE}`]: renderTempoConfig(config) }, "stacks");
-  return Object.fromEntries(Object.keys(files).sort().map((path) => [path, files[path]!]));
 }
 
 /**

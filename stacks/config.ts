@@ -12,8 +12,10 @@ import type {
   ComponentSettings, GrafanaStackSettings, LokiSettings, PrometheusSettings, RestartPolicy, StackConfig, StackConfigInput, StackSettings, TempoSettings,
 } from "./settings.js";
 import { checkInputShape, checkScrapeJob, validateStackSettings } from "./validate.js";
-import { relativeSecretPaths } from "./secrets.js";
-import { serviceUrl } from "./urls.js";
+import { resolveKubernetesSettings } from "./kubernetes/settings.js";
+import { relativeRemoteWriteFiles, relativeSecretPaths } from "./secrets.js";
+import { checkTargetSettings } from "./target-settings.js";
+import { type TargetUrls, targetUrls } from "./target-urls.js";
 
 export type * from "./settings.js";
 export { stackDashboardKeys } from "./settings.js";
@@ -38,6 +40,7 @@ export const stackDefaults = {
     scrapeTargets: ["host.docker.internal:9464"],
     metricsPath: "/metrics",
     extraHosts: { "host.docker.internal": "host-gateway" },
+    remoteWrite: [],
   },
   grafana: { adminUser: "admin", anonymousAccess: false },
   loki: { enabled: false, retention: "7d", dockerSocket: "/var/run/docker.sock" },
@@ -87,9 +90,11 @@ function nested<T>(prefix: string, resolve: () => T): T {
 /** The default config with `input` laid over it, validated. Throws an Error naming the bad field. */
 export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
   checkInputShape(input);
+  const target = checkTargetSettings(input);
   const name = input.name ?? stackDefaults.name;
   const stack: StackSettings = {
     name,
+    target,
     docker: { host: stackDefaults.dockerHost, network: name, ...input.docker },
     bindAddress: input.bindAddress ?? stackDefaults.bindAddress,
     restart: input.restart ?? stackDefaults.restart,
@@ -98,9 +103,11 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
     grafana: { ...stackDefaults.grafana, ...input.grafana },
     loki: { ...stackDefaults.loki, ...input.loki },
     tempo: { ...stackDefaults.tempo, ...input.tempo },
+    kubernetes: resolveKubernetesSettings(input.kubernetes),
   };
   validateStackSettings(stack);
-  const { components } = stack;
+  const resolved: StackSettings = { ...stack, prometheus: { ...stack.prometheus, remoteWrite: relativeRemoteWriteFiles(stack.prometheus.remoteWrite) } };
+  const urls: TargetUrls = targetUrls(resolved);
 
   // The part rules and dashboards share is resolved once, from `rules`, and handed to both.
   const shared = nested("rules", () => resolveSharedConfig(input.rules ?? {}));
@@ -110,8 +117,8 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
         {
           ...input.rules,
           grafana: {
-            url: serviceUrl(stack.bindAddress, components.grafana.hostPort),
-            alertmanagerUrl: `http://${components.alertmanager.address}`,
+            url: urls.grafana,
+            alertmanagerUrl: urls.alertmanager,
             // With Loki on, alerts link to the audit lines behind them (`logs_url`).
             ...(stack.loki.enabled ? { logsDatasourceUid: datasourceUids.loki } : {}),
             ...input.rules?.grafana,
@@ -129,10 +136,11 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
         ...input.dashboards,
         dashboardsPath: DASHBOARDS_PATH,
         datasources: {
-          prometheus: { url: `http://${components.prometheus.address}`, scrapeInterval: stack.prometheus.scrapeInterval },
-          alertmanager: { url: `http://${components.alertmanager.address}` },
-          loki: { url: `http://${components.loki.address}`, enabled: stack.loki.enabled },
-          tempo: { url: `http://${components.tempo.address}`, enabled: stack.tempo.enabled },
+          // With a long-term store, Grafana (dashboards and Grafana-managed rules alike) queries it.
+          prometheus: { url: stack.prometheus.longTermStore?.queryUrl ?? urls.prometheus, scrapeInterval: stack.prometheus.scrapeInterval },
+          alertmanager: { url: urls.alertmanager },
+          loki: { url: urls.loki, enabled: stack.loki.enabled },
+          tempo: { url: urls.tempo, enabled: stack.tempo.enabled },
         },
         extraPanels: input.extensions?.panels ?? [],
         extraDashboards: input.extensions?.dashboards ?? [],
@@ -140,7 +148,7 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
       shared,
     ),
   );
-  return { ...stack, rules, dashboards };
+  return { ...resolved, rules, dashboards };
 }
 
 /** The components that run with this config: Loki and Alloy only when Loki is on, Tempo only when Tempo is. */

@@ -6,8 +6,18 @@ export { AgentObservabilityStack } from "./agent-observability-stack.js";
 export { resolveStackConfig } from "./config.js";
 export type {
   StackConfig, StackConfigInput, StackConfigInput as AgentObservabilityStackConfig, StackSettings, ComponentSettings, PrometheusSettings,
-  GrafanaStackSettings, LokiSettings, TempoSettings, RestartPolicy,
+  GrafanaStackSettings, LokiSettings, TempoSettings, RestartPolicy, Target, RemoteWriteSettings, RemoteWriteQueue, LongTermStoreSettings,
 } from "./config.js";
+export type { KubernetesSettings, KubernetesSettingsInput, KubernetesMonitorSettings, KubernetesStorageSettings } from "./kubernetes/settings.js";
+
+// The Kubernetes target's constructs, each usable on its own in a cdktf stack of yours.
+export { KubernetesTarget, type KubernetesTargetProps } from "./kubernetes/kubernetes-target.js";
+export { HelmChart, type HelmChartProps } from "./kubernetes/helm-chart.js";
+export { charts, type ChartPin } from "./kubernetes/charts.js";
+export { PrometheusRules, type PrometheusRulesProps } from "./kubernetes/prometheus-rules.js";
+export { AgentMonitor, type AgentMonitorProps } from "./kubernetes/agent-monitor.js";
+export { GrafanaConfigMaps, type GrafanaConfigMapsProps } from "./kubernetes/grafana-config-maps.js";
+export { KubernetesSecret, type KubernetesSecretProps } from "./kubernetes/secret.js";
 export type { StackExtensions } from "./extensions.js";
 export type { ComponentName } from "./components.js";
 

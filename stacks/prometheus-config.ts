@@ -6,6 +6,7 @@ import { stringify } from "yaml";
 import { durationSeconds, formatDuration } from "../contract/duration.js";
 import type { ComponentName } from "./components.js";
 import { type StackConfig, enabledComponents } from "./config.js";
+import { remoteWriteEntry } from "./remote-write.js";
 
 /** Where the rule files sit, relative to prometheus.yml (the out/ tree and the container agree). */
 export const RULE_FILES_GLOB = "rules/*.yml";
@@ -37,6 +38,7 @@ export function renderPrometheusConfig(config: StackConfig): string {
       staticJob(rules.scrapeJob, prometheus.scrapeTargets, prometheus.metricsPath),
       ...selfScraped.filter((c) => running.includes(c)).map((c) => staticJob(c, [components[c].address])),
     ],
+    ...(prometheus.remoteWrite.length > 0 && { remote_write: prometheus.remoteWrite.map(remoteWriteEntry) }),
   };
   return `# Rendered by stacks/prometheus-config.ts; do not edit.\n${stringify(document)}`;
 }

@@ -3,7 +3,7 @@
 // Docker host reachable as host.docker.internal so applications running there can be scraped.
 import { Construct } from "constructs";
 import { componentSpecs } from "./components.js";
-import { ServiceContainer, serviceProps, type ServiceProps } from "./service-container.js";
+import { ServiceContainer, serviceProps, type ServiceProps, type UploadFile } from "./service-container.js";
 
 export interface PrometheusProps extends ServiceProps {
   /** prometheus.yml, rules/*.yml, tests/*.yml: paths relative to /etc/prometheus. */
@@ -12,6 +12,11 @@ export interface PrometheusProps extends ServiceProps {
   readonly retention?: string;
   /** Extra /etc/hosts entries. Default host.docker.internal: host-gateway. */
   readonly extraHosts?: Readonly<Record<string, string>>;
+  /**
+   * Secret files (remote-write passwords and tokens) at the relative paths prometheus.yml names,
+   * each holding a Terraform expression (a sensitive variable). Default none.
+   */
+  readonly secrets?: readonly UploadFile[];
 }
 
 export const PROMETHEUS_CONFIG_FILE = "prometheus.yml";
@@ -34,6 +39,7 @@ export class Prometheus extends Construct {
       ...serviceProps(props),
       component: "prometheus",
       files: props.files,
+      secretFiles: props.secrets ?? [],
       command: [
         `--config.file=${configDir}/${PROMETHEUS_CONFIG_FILE}`,
         `--storage.tsdb.path=${dataDir}`,

@@ -4,9 +4,15 @@ import type { Duration } from "../contract/duration.js";
 import type { DashboardsConfig, DashboardsConfigInput } from "../dashboards/config.js";
 import type { RulesConfig, RulesConfigInput } from "../rules/config.js";
 import type { ComponentName } from "./components.js";
+import type { KubernetesSettings, KubernetesSettingsInput } from "./kubernetes/settings.js";
 import type { StackExtensions } from "./extensions.js";
 
 export type RestartPolicy = "no" | "on-failure" | "always" | "unless-stopped";
+
+/** Where the stack is deployed: containers on one Docker host, or kube-prometheus-stack on Kubernetes. */
+export type Target = "docker" | "kubernetes";
+
+export const targets: readonly Target[] = ["docker", "kubernetes"];
 
 export interface ComponentSettings {
   /** Port published on the Docker host, at `bindAddress`. */
@@ -31,6 +37,41 @@ export interface PrometheusSettings {
    * lets it reach applications listening on the Docker host.
    */
   readonly extraHosts: Readonly<Record<string, string>>;
+  /** Remote-write receivers (Mimir, Thanos, Cortex ...) Prometheus ships every sample to. Default none. */
+  readonly remoteWrite: readonly RemoteWriteSettings[];
+  /**
+   * A long-term store that Grafana's Prometheus datasource queries instead of Prometheus, so every
+   * dashboard and Grafana-managed rule reads from it. Recording rules and Prometheus-evaluated
+   * alerts still run in Prometheus. Default none: Grafana queries Prometheus.
+   */
+  readonly longTermStore?: LongTermStoreSettings;
+}
+
+export interface RemoteWriteSettings {
+  /** The receiver's write endpoint, e.g. `https://mimir.example.com/api/v1/push`; credentials go in files, never here. */
+  readonly url: string;
+  /** Names the queue in Prometheus's metrics and logs. Default: Prometheus derives one. */
+  readonly name?: string;
+  /** HTTP basic auth; the password is read from a file the stack fills from a sensitive variable. */
+  readonly basicAuth?: { readonly username: string; readonly passwordFile: string };
+  /** File holding a bearer token (`Authorization: Bearer ...`), filled from a sensitive variable. */
+  readonly bearerTokenFile?: string;
+  /** Prometheus's `queue_config`; a field left out keeps Prometheus's default. */
+  readonly queue?: RemoteWriteQueue;
+}
+
+export interface RemoteWriteQueue {
+  /** Samples buffered per shard. */
+  readonly capacity?: number;
+  readonly maxShards?: number;
+  readonly maxSamplesPerSend?: number;
+  /** Longest a sample waits in a shard before it is sent. */
+  readonly batchSendDeadline?: Duration;
+}
+
+export interface LongTermStoreSettings {
+  /** The store's Prometheus-compatible query endpoint, e.g. `https://mimir.example.com/prometheus`. */
+  readonly queryUrl: string;
 }
 
 export interface GrafanaStackSettings {
@@ -62,8 +103,10 @@ export interface TempoSettings {
 export type StackSettings = Omit<StackConfig, "rules" | "dashboards">;
 
 export interface StackConfig {
-  /** Prefix of container and volume names, and the default network name. */
+  /** Prefix of container and volume names, and the default network name; on Kubernetes, the Helm release's name. */
   readonly name: string;
+  /** docker (default) or kubernetes. */
+  readonly target: Target;
   readonly rules: RulesConfig;
   readonly dashboards: DashboardsConfig;
   readonly docker: { readonly host: string; readonly network: string };
@@ -75,6 +118,8 @@ export interface StackConfig {
   readonly grafana: GrafanaStackSettings;
   readonly loki: LokiSettings;
   readonly tempo: TempoSettings;
+  /** The Kubernetes target's own settings (defaults with the Docker target, which does not read them). */
+  readonly kubernetes: KubernetesSettings;
 }
 
 /** The dashboards' own settings a stack user sets; the rest comes from `rules` (shared) and the stack. */
@@ -82,6 +127,8 @@ export const stackDashboardKeys = ["jobLabel", "folder", "refresh", "timeFrom"] 
 
 export interface StackConfigInput {
   readonly name?: string;
+  /** docker (default): containers on one Docker host; kubernetes: kube-prometheus-stack and its resources. */
+  readonly target?: Target;
   readonly rules?: Omit<RulesConfigInput, "extraAlerts">;
   readonly dashboards?: Pick<DashboardsConfigInput, (typeof stackDashboardKeys)[number]>;
   readonly docker?: Partial<StackConfig["docker"]>;
@@ -92,6 +139,8 @@ export interface StackConfigInput {
   readonly grafana?: Partial<GrafanaStackSettings>;
   readonly loki?: Partial<LokiSettings>;
   readonly tempo?: Partial<TempoSettings>;
+  /** Only with `target: "kubernetes"`. */
+  readonly kubernetes?: KubernetesSettingsInput;
   /** The platform's own alerts, panels and dashboards (TypeScript only: they are code). */
   readonly extensions?: StackExtensions;
 }

@@ -15,6 +15,16 @@ export function escapeTemplate(content: string): string {
 /** A config value as a Terraform literal: the same escaping, named for where it is used. */
 export const literal = escapeTemplate;
 
+/** Every string (and object key) of a JSON-like value as a Terraform literal: a Kubernetes manifest, Helm values. */
+export function literalDeep<T>(value: T): T {
+  if (typeof value === "string") return literal(value) as T;
+  if (Array.isArray(value)) return value.map(literalDeep) as T;
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [literal(k), literalDeep(v)])) as T;
+  }
+  return value;
+}
+
 export interface ParsedTemplate {
   /** The text with escapes undone; interpolations kept as written (`${var.token}`) or substituted. */
   readonly text: string;

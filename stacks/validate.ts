@@ -5,13 +5,15 @@ import { durationSeconds } from "../contract/duration.js";
 import { type ComponentName, componentNames, isComponentName, runningComponents } from "./components.js";
 import { checkBoolean as boolean, fail, isObject, knownKeys } from "../contract/fail.js";
 import { extensionKeys } from "./extensions.js";
+import { checkKubernetesShape, validateKubernetesSettings } from "./kubernetes/validate.js";
+import { validateRemoteWrite } from "./remote-write-validate.js";
 import { type RestartPolicy, type StackConfigInput, type StackSettings, stackDashboardKeys } from "./settings.js";
 
 const inputKeys = {
-  top: ["name", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo", "extensions"],
+  top: ["name", "target", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo", "kubernetes", "extensions"],
   docker: ["host", "network"],
   component: ["hostPort", "memoryMb", "volume", "address"],
-  prometheus: ["retention", "scrapeInterval", "scrapeTargets", "metricsPath", "extraHosts"],
+  prometheus: ["retention", "scrapeInterval", "scrapeTargets", "metricsPath", "extraHosts", "remoteWrite", "longTermStore"],
   grafana: ["adminUser", "anonymousAccess"],
   loki: ["enabled", "retention", "dockerSocket"],
   tempo: ["enabled", "retention", "otlpGrpcHostPort", "otlpHttpHostPort"],
@@ -29,6 +31,7 @@ export function checkInputShape(input: StackConfigInput): void {
   knownKeys("grafana", input.grafana, inputKeys.grafana);
   knownKeys("loki", input.loki, inputKeys.loki);
   knownKeys("tempo", input.tempo, inputKeys.tempo);
+  checkKubernetesShape(input.kubernetes);
   knownKeys("extensions", input.extensions, extensionKeys);
   knownKeys("dashboards", input.dashboards, stackDashboardKeys);
   if (input.components === undefined) return;
@@ -130,6 +133,7 @@ export function checkScrapeJob(scrapeJob: string): void {
 
 export function validateStackSettings(c: StackSettings): void {
   dockerName("name", c.name, "stack (the prefix of container and volume names)");
+  if (c.target === "kubernetes") validateKubernetesSettings(c.name, c.kubernetes);
   if (typeof c.docker.host !== "string" || !DOCKER_HOST.test(c.docker.host)) {
     fail("docker.host", c.docker.host, "must be a Docker endpoint such as unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host");
   }
@@ -143,6 +147,8 @@ export function validateStackSettings(c: StackSettings): void {
   positiveDuration("tempo.retention", c.tempo.retention);
   if (typeof c.grafana.adminUser !== "string" || c.grafana.adminUser.trim() === "") fail("grafana.adminUser", c.grafana.adminUser, "must not be empty");
   boolean("grafana.anonymousAccess", c.grafana.anonymousAccess);
+  // The Docker-only settings hold their defaults with target kubernetes (other values are refused).
   validateComponents(c, runningComponents(c.loki.enabled, c.tempo.enabled));
   validatePrometheus(c);
+  validateRemoteWrite(c.prometheus.remoteWrite, c.prometheus.longTermStore);
 }

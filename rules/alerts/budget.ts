@@ -23,6 +23,8 @@ interface Budget {
   /** Annotation text of an amount, e.g. `{{ $value | humanize }} tokens`. */
   readonly amount: (value: string) => string;
   readonly limitText: string;
+  /** A caveat the description ends with (when the amount may be under-counted). */
+  readonly caveat?: string;
 }
 
 /** Test inputs: the budgeted counter split over two series, growing by `perStep` in total. */
@@ -52,7 +54,7 @@ function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
     for: b.for,
     severity: "critical",
     summary: `${b.limitText} budget exceeded`,
-    description: `${b.amount("{{ $value | humanize }}")} used over the last ${c.budget.window}, above the budget of ${b.amount(humanize(b.limit))}.`,
+    description: `${b.amount("{{ $value | humanize }}")} used over the last ${c.budget.window}, above the budget of ${b.amount(humanize(b.limit))}.${b.caveat ?? ""}`,
     panel: b.panel,
     cases: [
       fires("usage above the budget fires", at, usage(c, b, perStep, at + 1), [{ labels: {}, value: perStep * inWindow }]),
@@ -85,7 +87,7 @@ function forecast(c: RulesConfig, b: Budget): AlertDefinition {
     summary: `${b.limitText} budget forecast to run out within ${num(b.forecastHours)}h`,
     description:
       `At the current pace, usage over the trailing ${c.budget.window} reaches ${b.amount("{{ $value | humanize }}")} ` +
-      `in ${num(b.forecastHours)}h, above the budget of ${b.amount(humanize(b.limit))}.`,
+      `in ${num(b.forecastHours)}h, above the budget of ${b.amount(humanize(b.limit))}.${b.caveat ?? ""}`,
     panel: b.panel,
     cases: [
       fires(`usage reaching the budget in ${num(b.forecastHours / 2)}h fires`, at, usage(c, b, growing, at + 1), [
@@ -112,6 +114,8 @@ export function budgetAlerts(c: RulesConfig): AlertDefinition[] {
       exceeded: "LLMCostBudgetExceeded", forecast: "LLMCostBudgetForecast", metric: c.metrics.llm.cost, recorded: recorded.cost,
       limit: t.costBudget.dailyDollars, forecastHours: t.costBudget.forecastHours, for: t.costBudget.for, panel: "costBudget",
       amount: (v) => `$${v}`, limitText: "LLM cost",
+      // Tokens of a model without a price add nothing to the spend: say so where the spend is judged.
+      caveat: " Spend is under-reported while LlmCostUnpriced fires: the tokens of a model without a price have no cost.",
     },
   ];
   return budgets.flatMap((b) => [exceeded(c, b), forecast(c, b)]);

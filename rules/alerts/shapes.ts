@@ -46,8 +46,22 @@ function above(threshold: number): number {
   return threshold > 0 ? 2 * threshold : 1;
 }
 
+/** How a p95 reads: seconds (the default) or a count such as calls. */
+export interface QuantileUnit {
+  /** After the number in the summary: "s", or " calls". */
+  readonly suffix: string;
+  /** The template pipeline printing `$value`. */
+  readonly print: "humanizeDuration" | "humanize";
+}
+
+const SECONDS: QuantileUnit = { suffix: "s", print: "humanizeDuration" };
+
 /** p95 above `bound`, a bucket boundary: exact, since interpolation cannot cross a boundary. */
-export function latencyAlert(c: RulesConfig, o: Common & { readonly bound: number; readonly matchers?: Matchers }): AlertDefinition {
+export function latencyAlert(
+  c: RulesConfig,
+  o: Common & { readonly bound: number; readonly matchers?: Matchers; readonly unit?: QuantileUnit },
+): AlertDefinition {
+  const unit = o.unit ?? SECONDS;
   const { fast, slow } = slowFast(o.metric, o.bound);
   const clock = testClock(c);
   const at = judgedAt(c, clock, o.for);
@@ -61,8 +75,8 @@ export function latencyAlert(c: RulesConfig, o: Common & { readonly bound: numbe
     expr: `${quantile(0.95, o.metric, o.keys, c.rateWindow, o.matchers)} > ${num(o.bound)}`,
     for: o.for,
     severity: o.severity,
-    summary: `p95 ${o.what} above ${num(o.bound)}s (${o.where})`,
-    description: `p95 ${o.what} is {{ $value | humanizeDuration }} for ${o.where} in job {{ $labels.job }} (threshold ${num(o.bound)}s for ${o.for}).`,
+    summary: `p95 ${o.what} above ${num(o.bound)}${unit.suffix} (${o.where})`,
+    description: `p95 ${o.what} is {{ $value | ${unit.print} }} for ${o.where} in job {{ $labels.job }} (threshold ${num(o.bound)}${unit.suffix} for ${o.for}).`,
     panel: o.panel,
     cases: [
       // 10 % slow puts p95 halfway into the bucket above the bound.
