@@ -33,7 +33,9 @@ describe("tracing", () => {
     const { obs } = testObservability();
     await obs.runs.run({ agent: "planner" }, async () => {
       await obs.tools.call(labels, async () => "page");
-      await obs.llm.call({ provider: "openai", model: "gpt-4o", agent: "planner" }, async () => ({ usage: { prompt_tokens: 7, completion_tokens: 3 } }));
+      await obs.llm.call({ provider: "openai", model: "gpt-4o", agent: "planner" }, async () => ({
+        usage: { prompt_tokens: 7, completion_tokens: 3, prompt_tokens_details: { cached_tokens: 4 }, completion_tokens_details: { reasoning_tokens: 1 } },
+      }));
       await obs.memory.search({ segment: "episodic" }, async () => [1, 2]);
       await obs.tools.call({ tool: "shell", agent: "planner" }, async () => { throw new Error("nope"); }).catch(() => undefined);
     });
@@ -45,7 +47,11 @@ describe("tracing", () => {
     expect(tool.attributes).toMatchObject({ "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "web_search" });
     expect(tool.parentSpanContext?.spanId).toBe(run.spanContext().spanId);
     const chat = byName.get("chat gpt-4o")!;
-    expect(chat.attributes).toMatchObject({ "gen_ai.request.model": "gpt-4o", "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 7, "gen_ai.usage.output_tokens": 3 });
+    // input and output tokens of every kind, as the GenAI conventions count them, and the cache's share
+    expect(chat.attributes).toMatchObject({
+      "gen_ai.request.model": "gpt-4o", "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 7, "gen_ai.usage.output_tokens": 3,
+      "gen_ai.usage.cache_read.input_tokens": 4,
+    });
     expect(byName.get("search_memory episodic")!.attributes["gen_ai.operation.name"]).toBe("search_memory");
     const failed = byName.get("execute_tool shell")!;
     expect(failed.status.code).toBe(2);

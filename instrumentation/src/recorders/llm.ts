@@ -1,18 +1,18 @@
 // LLM calls: requests by outcome, latency, tokens by kind, their cost by kind (the application's
 // prices, else the bundled price data), what cache reads saved, tokens of models without a price,
 // and for streams the time to the first token and per output token.
-import { describeError, describeValue } from "../core/describe.js";
+import { describeValue } from "../core/describe.js";
 import { isAmount, read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { observeThenable, secondsSince, settled, thenOf } from "../core/settled.js";
-import { endSpan, startLlmSpan } from "../tracing/spans.js";
+import { endSpan, llmUsageAttributes, startLlmSpan } from "../tracing/spans.js";
 import { type OperationSpan, type TraceIds, withSpan } from "../tracing/tracing.js";
 import { type RecorderContext, extract, observeTraced, traceFields } from "./context.js";
+import { LlmCosts } from "./llm-costs.js";
 import { StreamWatch, observeStream } from "./llm-stream.js";
-import type { CallCost } from "./price-data.js";
-import { type Pricing, reportedCost } from "./pricing.js";
+import type { Pricing } from "./pricing.js";
 import type { PriceTable } from "./prices.js";
-import { type TokenUsage, inputTokensOf, outputTokensOf, usageOf } from "./usage.js";
+import { type TokenUsage, outputTokensOf, usageOf } from "./usage.js";
 
 export type LlmStatus = "success" | "error" | "timeout" | "cancelled";
 
@@ -51,11 +51,15 @@ const CANCELLED: Outcome = { status: "cancelled" };
 const TOKEN_FIELDS = ["promptTokens", "cacheReadTokens", "cacheWriteTokens", "completionTokens", "reasoningTokens"] as const;
 
 export class LlmRecorder {
+  private readonly costs: LlmCosts;
+
   constructor(
     private readonly metrics: MetricSet["llm"],
     private readonly context: RecorderContext,
     private readonly pricing: Pricing,
-  ) {}
+  ) {
+    this.costs = new LlmCosts(metrics, pricing, context.faults);
+  }
 
   /** The application's model prices (the `prices` option); `set` adds or replaces one. */
   get prices(): PriceTable {
@@ -150,7 +154,7 @@ export class LlmRecorder {
     if (u.cacheWriteTokens !== 0) m.tokens.at(provider, model, agent, "cache_write").add(u.cacheWriteTokens);
     if (u.completionTokens !== 0) m.tokens.at(provider, model, agent, "completion").add(u.completionTokens);
     if (u.reasoningTokens !== 0) m.tokens.at(provider, model, agent, "reasoning").add(u.reasoningTokens);
-    const cost = this.costOf(provider, model, agent, u, read(event, "costDollars"));
+    const cost = this.costs.record(provider, model, agent, u, read(event, "costDollars"));
     if (ttft !== undefined) this.timeToken(provider, model, status, seconds, ttft, outputTokensOf(u));
     this.context.audit?.emit({
       event: "llm_call",
@@ -187,43 +191,6 @@ export class LlmRecorder {
     return 0;
   }
 
-  /** Adds the call's cost by kind and its savings; tokens of a model without a price go to unpriced tokens. */
-  private costOf(provider: string, model: string, agent: string, u: Counts, costDollars: unknown): CallCost | undefined {
-    const tokens = inputTokensOf(u) + outputTokensOf(u);
-    let reported: number | undefined;
-    if (costDollars !== undefined) {
-      if (isAmount(costDollars)) reported = costDollars;
-      else this.metrics.cost.invalid(costDollars, "a cost in dollars");
-    }
-    if (reported === undefined && tokens === 0) return undefined;
-    const priced = tokens === 0 ? undefined : this.priceOf(provider, model, u);
-    const cost = reported === undefined ? priced : reportedCost(reported, priced, u);
-    if (cost === undefined) {
-      this.metrics.unpricedTokens.at(provider, model).add(tokens);
-      const shown = describeValue(model);
-      this.context.faults.notice(`model/${shown}`, `model ${shown} (provider ${describeValue(provider)}) has no price; its tokens are counted as unpriced. Set one with the prices option`);
-      return undefined;
-    }
-    const c = this.metrics.cost;
-    if (cost.prompt > 0) c.at(provider, model, agent, "prompt").add(cost.prompt);
-    if (cost.cacheRead > 0) c.at(provider, model, agent, "cache_read").add(cost.cacheRead);
-    if (cost.cacheWrite > 0) c.at(provider, model, agent, "cache_write").add(cost.cacheWrite);
-    if (cost.completion > 0) c.at(provider, model, agent, "completion").add(cost.completion);
-    if (cost.reasoning > 0) c.at(provider, model, agent, "reasoning").add(cost.reasoning);
-    if (cost.savings > 0) this.metrics.cacheSavings.at(provider, model, agent).add(cost.savings);
-    return cost;
-  }
-
-  private priceOf(provider: string, model: string, u: Counts): CallCost | undefined {
-    if (typeof model !== "string") return undefined;
-    try {
-      return this.pricing.costOf(typeof provider === "string" ? provider : "", model, u);
-    } catch (fault) {
-      this.context.faults.report("recorder_failed", "llm price", `pricing model ${describeValue(model)} failed; its tokens are counted as unpriced: ${describeError(fault)}`);
-      return undefined;
-    }
-  }
-
   private startSpan(provider: string, model: string, agent: string): OperationSpan | undefined {
     const tracer = this.context.tracing.tracer();
     return tracer ? startLlmSpan(tracer, provider, model, agent) : undefined;
@@ -244,20 +211,6 @@ export class LlmRecorder {
       if (value !== undefined) event[field] = value as number;
     }
     this.recordEvent(event, spanContext, errorType);
-    if (span) endSpan(span, status === "success", status === "success" ? undefined : (errorType ?? status), spanUsage(event));
+    if (span) endSpan(span, status === "success", status === "success" ? undefined : (errorType ?? status), llmUsageAttributes(event));
   }
-}
-
-/** The OpenTelemetry GenAI usage attributes: input and output tokens of every kind, and the cache's share. */
-function spanUsage(e: LlmEvent): Record<string, number> {
-  const attributes: Record<string, number> = {};
-  const amount = (v: unknown): number => (isAmount(v) ? v : 0);
-  const input = amount(e.promptTokens) + amount(e.cacheReadTokens) + amount(e.cacheWriteTokens);
-  const output = amount(e.completionTokens) + amount(e.reasoningTokens);
-  const known = (...fields: (keyof TokenUsage)[]) => fields.some((f) => e[f] !== undefined);
-  if (known("promptTokens", "cacheReadTokens", "cacheWriteTokens")) attributes["gen_ai.usage.input_tokens"] = input;
-  if (known("completionTokens", "reasoningTokens")) attributes["gen_ai.usage.output_tokens"] = output;
-  if (e.cacheReadTokens !== undefined) attributes["gen_ai.usage.cache_read.input_tokens"] = amount(e.cacheReadTokens);
-  if (e.cacheWriteTokens !== undefined) attributes["gen_ai.usage.cache_creation.input_tokens"] = amount(e.cacheWriteTokens);
-  return attributes;
 }

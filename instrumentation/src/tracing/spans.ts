@@ -36,6 +36,29 @@ export function startMemorySpan(tracer: SpanFactory, operation: keyof typeof MEM
   return tracer.start(`${name} ${s}`, "client", { "gen_ai.operation.name": name, "gen_ai.data_source.id": s });
 }
 
+/** A call's tokens by kind, as the LLM recorder reads them (any field may be absent or not a number). */
+interface TokenKinds {
+  promptTokens?: unknown;
+  cacheReadTokens?: unknown;
+  cacheWriteTokens?: unknown;
+  completionTokens?: unknown;
+  reasoningTokens?: unknown;
+}
+
+const count = (v: unknown): number => (typeof v === "number" && v >= 0 && v !== Infinity ? v : 0);
+
+/** The GenAI usage attributes: input and output tokens of every kind, and the cache's share of the input. */
+export function llmUsageAttributes(t: TokenKinds): Record<string, number> {
+  const attributes: Record<string, number> = {};
+  if (t.promptTokens !== undefined || t.cacheReadTokens !== undefined || t.cacheWriteTokens !== undefined) {
+    attributes["gen_ai.usage.input_tokens"] = count(t.promptTokens) + count(t.cacheReadTokens) + count(t.cacheWriteTokens);
+  }
+  if (t.completionTokens !== undefined || t.reasoningTokens !== undefined) attributes["gen_ai.usage.output_tokens"] = count(t.completionTokens) + count(t.reasoningTokens);
+  if (t.cacheReadTokens !== undefined) attributes["gen_ai.usage.cache_read.input_tokens"] = count(t.cacheReadTokens);
+  if (t.cacheWriteTokens !== undefined) attributes["gen_ai.usage.cache_creation.input_tokens"] = count(t.cacheWriteTokens);
+  return attributes;
+}
+
 /** Ends a span with the outcome; a non-success status marks it as an error with `error.type`. */
 export function endSpan(span: OperationSpan, success: boolean, errorType?: string, attributes?: Readonly<Record<string, number>>): void {
   span.end(success, errorType, attributes);
