@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 // Every recorder that wraps an operation hands back exactly what the operation returned: the same
 // Promise subclass instance (its own methods working), the same thenable, run once.
 import { describe, expect, it } from "vitest";
@@ -117,4 +118,17 @@ describe("wrappers return what the wrapped function returned", () => {
     expect(() => promise.then(() => {})).toThrow(boom);
     expect(valueOf(await scrape(), "agent_tool_calls_total", { tool: "p", agent: "a", status: "error" })).toBe(1);
   });
+
+  it("leaves a rejection the application ignores to Node, as without the instrumentation", () => {
+    const script = `
+      import { createObservability } from "@agent-observability/instrumentation";
+      const obs = createObservability({ defaultMetrics: false, tracing: "off" });
+      process.on("unhandledRejection", (reason) => console.log("unhandled:", reason.message));
+      obs.tools.call({ tool: "t", agent: "a" }, () => Promise.reject(new Error("ignored by the app")));
+      setTimeout(async () => console.log((await obs.render()).includes('status="error"} 1')), 50);
+    `;
+    const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=@agent-observability/source", "--input-type=module", "-e", script], { encoding: "utf8", cwd: import.meta.dirname });
+    expect(result.stdout.trim().split("\n")).toEqual(["unhandled: ignored by the app", "true"]);
+  });
 });
+

@@ -50,12 +50,14 @@ function once<T>(settle: Settle<T>, faults: Faults): { fulfilled: (value: unknow
   };
 }
 
-function isPromise(value: object): boolean {
+/** Whether `value` is a Promise, and a plain one (not a subclass with methods of its own). */
+function promiseKind(value: object): "plain" | "subclass" | undefined {
   try {
-    return value instanceof Promise;
+    if (!(value instanceof Promise)) return undefined;
+    return Object.getPrototypeOf(value) === Promise.prototype ? "plain" : "subclass";
   } catch {
     // a Proxy whose getPrototypeOf trap throws: not one of ours to subscribe to eagerly
-    return false;
+    return undefined;
   }
 }
 
@@ -88,16 +90,21 @@ function interpose(target: object, then: Then, settle: ReturnType<typeof once>):
 }
 
 /**
- * Calls `settle` once the thenable `result` settles and returns what the caller should get: the
- * same object. A Promise settles once however many handlers it has, so we subscribe at once
- * (its other methods, such as APIPromise's `withResponse()`, never call `then`). Any other
- * thenable may start its work on every `then` (query builders do), so we observe the caller's
- * own `then` instead of adding one; where it takes no property, it is adopted once, as `await`
- * would, and the adopting promise is returned.
+ * Calls `settle` once the thenable `result` settles and returns what the caller should get.
+ * - A plain Promise has no methods of its own to keep: the caller gets the promise chained on it,
+ *   so the outcome is recorded however the application handles it, and a rejection nobody
+ *   handles is still reported by Node, as without us.
+ * - A Promise subclass (the OpenAI SDK's APIPromise) comes back as the same object, its methods
+ *   working; we subscribe at once, since `withResponse()` and the like settle it without calling
+ *   its `then`. The cost: a rejection of it the application ignores is no longer reported by Node.
+ * - Any other thenable may start its work on every `then` (query builders do), so we observe the
+ *   caller's own `then` instead of adding one; where it takes no property, it is adopted once, as
+ *   `await` would, and the adopting promise is returned.
  */
 export function observeThenable<T>(result: object, then: Then, faults: Faults, settle: Settle<T>): unknown {
   const settleOnce = once(settle, faults);
-  if (isPromise(result)) {
+  const kind = promiseKind(result);
+  if (kind === "subclass") {
     try {
       then.call(result, settleOnce.fulfilled, settleOnce.rejected);
     } catch (error) {
@@ -105,6 +112,25 @@ export function observeThenable<T>(result: object, then: Then, faults: Faults, s
       settleOnce.rejected(error);
     }
     return result;
+  }
+  if (kind === "plain") {
+    try {
+      return then.call(
+        result,
+        (value) => {
+          settleOnce.fulfilled(value);
+          return value;
+        },
+        (error) => {
+          settleOnce.rejected(error);
+          throw error;
+        },
+      );
+    } catch (error) {
+      // An own `then` that throws: the application's call would throw it too; it gets the promise as it is.
+      settleOnce.rejected(error);
+      return result;
+    }
   }
   if (interpose(result, then, settleOnce)) return result;
   return new Promise<unknown>((resolve, reject) => {
