@@ -11,9 +11,10 @@ import { pipelines } from "./pipelines.js";
 import { rateLimits } from "./rate-limits.js";
 import { runs } from "./runs.js";
 import { self } from "./self.js";
+import { semconv } from "./semconv.js";
 import { tools } from "./tools.js";
 
-export const catalog = { tools, llm, memory, approvals, runs, pipelines, a2a, cache, rateLimits, http, grpc, self } as const;
+export const catalog = { tools, llm, memory, approvals, runs, pipelines, a2a, cache, rateLimits, http, grpc, self, semconv } as const;
 
 export type Catalog = typeof catalog;
 export type Domain = keyof Catalog;

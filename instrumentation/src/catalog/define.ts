@@ -29,11 +29,17 @@ export interface MetricDef<L extends string = string, T extends MetricType = Met
    * every label is `__overflow__`. Defaults to DEFAULT_SERIES_LIMIT.
    */
   readonly seriesLimit?: number;
+  /**
+   * Named by an open standard (the OpenTelemetry semantic conventions, as their Prometheus
+   * exporter names them): the namespace is not prepended, so tools built for the standard read it.
+   */
+  readonly standard?: boolean;
 }
 
 /** What a definition may say beyond its name, help, labels and buckets. */
 export interface MetricOptions {
   seriesLimit?: number;
+  standard?: boolean;
 }
 
 export type CounterDef<L extends string = string> = MetricDef<L, "counter">;

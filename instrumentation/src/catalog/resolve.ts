@@ -31,7 +31,7 @@ export function validateNamespace(namespace: unknown): string {
 export function resolveMetric<M extends MetricDef>(namespace: string, def: M): ResolvedMetric<M> {
   return {
     ...def,
-    name: `${namespace}_${def.name}`,
+    name: def.standard ? def.name : `${namespace}_${def.name}`,
     baseName: def.name,
     labelNames: def.labels.map((l) => l.name) as LabelNamesOf<M>[],
   };
