@@ -25,6 +25,7 @@ import { Pricing } from "./recorders/pricing.js";
 import { RunContext } from "./recorders/run-context.js";
 import { RateLimitRecorder } from "./recorders/rate-limits.js";
 import { RunRecorder } from "./recorders/runs.js";
+import { SemconvRecorder } from "./recorders/semconv.js";
 import { GrpcRecorder, HttpRecorder } from "./recorders/servers.js";
 import { ToolRecorder } from "./recorders/tools.js";
 import { type AuditOptions, AuditLog, defaultAuditLogger } from "./audit/audit-log.js";
@@ -79,6 +80,15 @@ export interface ObservabilityOptions {
    * instance to use, e.g. in a bundle where "auto" cannot load it.
    */
   tracing?: TracingMode | Tracing;
+  /**
+   * Also record and expose the OpenTelemetry GenAI metrics under the names an OpenTelemetry SDK's
+   * Prometheus exporter gives them (`gen_ai_client_token_usage`,
+   * `gen_ai_client_operation_duration_seconds`, `gen_ai_server_time_to_first_token_seconds`,
+   * `gen_ai_execute_tool_duration_seconds`, `gen_ai_invoke_agent_duration_seconds`), from the same
+   * LLM, tool and run records, so dashboards built for the standard work on this service. Off by
+   * default: then these families are not exposed at all.
+   */
+  semconv?: boolean;
 }
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -110,6 +120,9 @@ function checkOptions(options: ObservabilityOptions): void {
     if (!metricNames.has(name)) {
       throw new Error(`seriesLimits.${name}: no metric in the catalog is named ${name} (name it without the namespace, e.g. tool_calls_total)`);
     }
+  }
+  if (options.semconv !== undefined && typeof options.semconv !== "boolean") {
+    throw new Error(`semconv: ${describeValue(options.semconv)} must be true or false`);
   }
   if (options.classifyError !== undefined && typeof options.classifyError !== "function") {
     throw new Error(`classifyError: ${describeValue(options.classifyError)} must be a function (error) => { kind, errorType }`);
@@ -169,8 +182,12 @@ export class Observability {
     seriesOverflow = (metric) => self.seriesOverflow.at(metric).inc();
 
     this.registry = new MetricsRegistry(faults, defaultPairs, Object.keys(defaultLabels), options.collectTimeoutMs ?? DEFAULT_COLLECT_TIMEOUT_MS);
-    const selfMetrics: unknown[] = Object.values(self);
-    for (const metric of allMetrics(this.metrics)) if (!selfMetrics.includes(metric)) this.registry.add(metric);
+    const semconv = options.semconv === true;
+    // The standard-named families are opt-in: without `semconv: true` they are never registered
+    // (nor recorded into). The instrumentation's own metrics come last, after the process metrics.
+    const laterMetrics: unknown[] = [...Object.values(self), ...Object.values(this.metrics.semconv)];
+    for (const metric of allMetrics(this.metrics)) if (!laterMetrics.includes(metric)) this.registry.add(metric);
+    if (semconv) for (const metric of Object.values(this.metrics.semconv)) this.registry.add(metric);
     if (options.defaultMetrics ?? true) registerProcessMetrics(this.registry);
     for (const metric of Object.values(self)) this.registry.add(metric);
 
@@ -185,6 +202,7 @@ export class Observability {
       tracing: safeTracing(typeof options.tracing === "object" ? options.tracing : createTracing(options.tracing ?? "auto"), faults),
       audit: auditLog(options.audit, faults, defaultLabels.service),
       runs: new RunContext(),
+      semconv: semconv ? new SemconvRecorder(this.metrics.semconv) : undefined,
     };
     const pricing = new Pricing(new PriceTable(options.prices), new PriceData());
     this.tools = new ToolRecorder(this.metrics.tools, context);

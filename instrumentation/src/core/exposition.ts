@@ -25,12 +25,18 @@ export function formatNumber(value: number): string {
   return value > 0 ? "+Inf" : "-Inf";
 }
 
-/** `a="x",b="y"` for the given names and values, escaped. */
+/**
+ * `a="x",b="y"` for the given names and values, escaped. A label whose value is empty is left
+ * out: Prometheus reads it as absent anyway, and the OpenTelemetry exporter writes an attribute
+ * that is absent (`error_type` of a success) that way too.
+ */
 export function labelPairs(names: readonly string[], values: readonly string[]): string {
   let text = "";
   for (let i = 0; i < names.length; i++) {
-    if (i > 0) text += ",";
-    text += `${names[i]}="${escapeLabelValue(values[i] ?? "")}"`;
+    const value = values[i] ?? "";
+    if (value === "") continue;
+    if (text !== "") text += ",";
+    text += `${names[i]}="${escapeLabelValue(value)}"`;
   }
   return text;
 }

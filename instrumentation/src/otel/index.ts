@@ -21,3 +21,6 @@ export function traceExemplar(): { trace_id: string; span_id: string } | undefin
 export function openTelemetry(): Tracing {
   return openTelemetryTracing(api);
 }
+
+export { genAiMetrics, GenAiMetrics, UNKNOWN } from "./genai-metrics.js";
+export type { FinishedSpan, StartedSpan } from "./span-shape.js";

@@ -6,6 +6,7 @@ import { read } from "../core/input.js";
 import type { ErrorClassifier } from "../core/outcome.js";
 import type { TraceIds, Tracing } from "../tracing/tracing.js";
 import type { RunContext } from "./run-context.js";
+import type { SemconvRecorder } from "./semconv.js";
 
 /** What every recorder needs besides its metrics. */
 export interface RecorderContext {
@@ -16,6 +17,8 @@ export interface RecorderContext {
   audit: AuditLog | undefined;
   /** The active agent run, which counts the tool and LLM calls made inside it. */
   runs: RunContext;
+  /** The OpenTelemetry GenAI standard-named metrics; undefined unless `semconv: true`. */
+  semconv?: SemconvRecorder | undefined;
 }
 
 /** Observes a duration, with the trace id as an exemplar when there is a trace. */

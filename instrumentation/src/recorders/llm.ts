@@ -31,6 +31,11 @@ export interface LlmEvent extends LlmLabels, TokenUsage {
    */
   timeToFirstTokenSeconds?: number;
   /**
+   * The GenAI operation (gen_ai.operation.name: chat, text_completion, embeddings ...) for the
+   * standard-named metrics of `semconv: true`; chat unless given.
+   */
+  operation?: string;
+  /**
    * The call's cost as the provider reported it, in dollars; it replaces the computed cost and is
    * split by token kind in the proportions of the computed one (of the token counts when the
    * model has no price).
@@ -142,12 +147,17 @@ export class LlmRecorder {
     const m = this.metrics;
     m.requests.at(provider, model, agent, status).inc();
     if (seconds !== undefined) observeTraced(m.duration.at(provider, model), seconds, spanContext);
+    const prompt = read(event, "promptTokens");
+    const cacheRead = read(event, "cacheReadTokens");
+    const cacheWrite = read(event, "cacheWriteTokens");
+    const completion = read(event, "completionTokens");
+    const reasoning = read(event, "reasoningTokens");
     const u: Counts = {
-      promptTokens: this.tokenCount(read(event, "promptTokens")),
-      cacheReadTokens: this.tokenCount(read(event, "cacheReadTokens")),
-      cacheWriteTokens: this.tokenCount(read(event, "cacheWriteTokens")),
-      completionTokens: this.tokenCount(read(event, "completionTokens")),
-      reasoningTokens: this.tokenCount(read(event, "reasoningTokens")),
+      promptTokens: this.tokenCount(prompt),
+      cacheReadTokens: this.tokenCount(cacheRead),
+      cacheWriteTokens: this.tokenCount(cacheWrite),
+      completionTokens: this.tokenCount(completion),
+      reasoningTokens: this.tokenCount(reasoning),
     };
     if (u.promptTokens !== 0) m.tokens.at(provider, model, agent, "prompt").add(u.promptTokens);
     if (u.cacheReadTokens !== 0) m.tokens.at(provider, model, agent, "cache_read").add(u.cacheReadTokens);
@@ -156,6 +166,12 @@ export class LlmRecorder {
     if (u.reasoningTokens !== 0) m.tokens.at(provider, model, agent, "reasoning").add(u.reasoningTokens);
     const cost = this.costs.record(provider, model, agent, u, read(event, "costDollars"));
     if (ttft !== undefined) this.timeToken(provider, model, status, seconds, ttft, outputTokensOf(u));
+    const semconv = this.context.semconv;
+    if (semconv) {
+      const operation = read(event, "operation") ?? "chat";
+      const reported = prompt !== undefined || cacheRead !== undefined || cacheWrite !== undefined || completion !== undefined || reasoning !== undefined;
+      semconv.llm(operation as string, provider, model, status, errorType, seconds, reported ? u : undefined, ttft);
+    }
     this.context.audit?.emit({
       event: "llm_call",
       provider,

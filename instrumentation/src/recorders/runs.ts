@@ -5,7 +5,7 @@ import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
 import { endSpan, startRunSpan } from "../tracing/spans.js";
-import { type OperationSpan, withSpan } from "../tracing/tracing.js";
+import { type OperationSpan, type TraceIds, withSpan } from "../tracing/tracing.js";
 import { type RecorderContext, observeTraced } from "./context.js";
 import { RunCalls, type RunContext } from "./run-context.js";
 
@@ -35,15 +35,18 @@ export class AgentRun {
     return this.runs.within(this.calls, span ? () => withSpan(span, fn) : fn);
   }
 
-  /** Ends the run; returns its duration in seconds (0 when already ended). */
-  end(status: RunStatus = "success"): number {
+  /**
+   * Ends the run; returns its duration in seconds (0 when already ended). `errorType` names the
+   * failure (an error code or name) where the standard-named metrics are on (`semconv: true`).
+   */
+  end(status: RunStatus = "success", errorType?: string): number {
     if (this.ended) {
       this.recorder.reused(this.agent);
       return 0;
     }
     this.ended = true;
     const seconds = secondsSince(this.startedAt);
-    this.recorder.finish(this, status, seconds, this.calls);
+    this.recorder.finish(this.agent, status, seconds, this.calls, errorType, this.span?.spanContext());
     if (this.span) endSpan(this.span, status === "success", status === "success" ? undefined : status);
     return seconds;
   }
@@ -71,20 +74,49 @@ export class RunRecorder {
     const run = this.start(labels);
     return settled(() => run.within(fn), this.context.faults, (failed, error) => {
       if (!failed) return void run.end("success");
-      const kind = this.context.classify(error).kind;
-      run.end(kind === "timeout" || kind === "cancelled" ? kind : "error");
+      const { kind, errorType } = this.context.classify(error);
+      run.end(kind === "timeout" || kind === "cancelled" ? kind : "error", errorType);
     });
   }
 
+  /**
+   * Records a run timed elsewhere (an `invoke_agent` span, say). `llmCalls` and `toolCalls`, when
+   * given, are the calls made inside it, observed as a run from `run()` observes its own.
+   */
+  record(event: { agent: string; status: RunStatus; seconds: number; errorType?: string; llmCalls?: number; toolCalls?: number }): void {
+    const e = event as unknown;
+    const llm = read(e, "llmCalls");
+    const tools = read(e, "toolCalls");
+    const calls = llm === undefined && tools === undefined ? undefined : { llm: (llm ?? 0) as number, tools: (tools ?? 0) as number };
+    this.finish(
+      read(e, "agent") as string,
+      read(e, "status") as RunStatus,
+      read(e, "seconds") as number,
+      calls,
+      read(e, "errorType") as string | undefined,
+      this.context.tracing.activeSpanContext(),
+      false,
+    );
+  }
+
   /** @internal */
-  finish(run: AgentRun, status: RunStatus, seconds: number, calls: RunCalls | undefined): void {
-    this.metrics.inProgress.at(run.agent).dec();
-    this.metrics.runs.at(run.agent, status).inc();
-    observeTraced(this.metrics.duration.at(run.agent), seconds, run.span?.spanContext());
+  finish(
+    agent: string,
+    status: RunStatus,
+    seconds: number,
+    calls: { llm: number; tools: number } | undefined,
+    errorType: string | undefined,
+    spanContext: TraceIds | undefined,
+    started = true,
+  ): void {
+    if (started) this.metrics.inProgress.at(agent).dec();
+    this.metrics.runs.at(agent, status).inc();
+    observeTraced(this.metrics.duration.at(agent), seconds, spanContext);
     if (calls) {
-      this.metrics.llmCalls.at(run.agent).observe(calls.llm);
-      this.metrics.toolCalls.at(run.agent).observe(calls.tools);
+      this.metrics.llmCalls.at(agent).observe(calls.llm);
+      this.metrics.toolCalls.at(agent).observe(calls.tools);
     }
+    this.context.semconv?.run(agent, status, errorType, seconds);
   }
 
   /** @internal */

@@ -108,6 +108,7 @@ export class ToolRecorder {
     observeTraced(this.metrics.duration.at(tool, agent), seconds, spanContext);
     const failedAs = status === "success" ? undefined : (errorType ?? status);
     if (failedAs !== undefined) this.metrics.errors.at(tool, agent, failedAs).inc();
+    this.context.semconv?.tool(tool, status, failedAs, seconds);
     this.context.audit?.emit({
       event: "tool_call",
       tool,
