@@ -8,12 +8,12 @@ import type { LlmStatus } from "../recorders/llm.js";
 import { providerId } from "../recorders/provider-names.js";
 import type { RunStatus } from "../recorders/runs.js";
 import type { ToolStatus } from "../recorders/tools.js";
-import { AgentFrames } from "./agent-frames.js";
+import { SpanTree, enclosingRun } from "./agent-frames.js";
 import { AI_SDK_OPERATION, aiSdkOperation } from "./ai-sdk-spans.js";
 import { Attributes, type GenAiOperation } from "./genai-operation.js";
-import { OPENINFERENCE_KIND, openInferenceAgentStart, openInferenceOperation } from "./openinference-spans.js";
-import { semconvAgentStart, semconvOperation } from "./semconv-spans.js";
-import { type FinishedSpan, type StartedSpan, STATUS_ERROR, parentIdOf, secondsOf } from "./span-shape.js";
+import { OPENINFERENCE_KIND, openInferenceOperation, openInferenceRun } from "./openinference-spans.js";
+import { semconvOperation, semconvRun } from "./semconv-spans.js";
+import { type FinishedSpan, type StartedSpan, STATUS_ERROR, secondsOf } from "./span-shape.js";
 
 /** The label value when a span names no agent (nor does an agent run around it), provider or model. */
 export const UNKNOWN = "unknown";
@@ -27,10 +27,12 @@ function operationOf(a: Attributes, name: string): GenAiOperation | undefined {
   return semconvOperation(a);
 }
 
-function agentStartOf(a: Attributes, name: string): { agent: string | undefined } | undefined {
+/** Whether an open span is an agent's run (by its attributes so far), and its agent's name. */
+function runOf(span: StartedSpan): { agent: string | undefined } | undefined {
+  const a = new Attributes(span.attributes);
   if (a.has(AI_SDK_OPERATION)) return undefined;
-  if (a.has(OPENINFERENCE_KIND)) return openInferenceAgentStart(a, name);
-  return semconvAgentStart(a);
+  if (a.has(OPENINFERENCE_KIND)) return openInferenceRun(a, span.name);
+  return semconvRun(a);
 }
 
 /** error.type, else the type of the exception the span recorded (OpenInference records one). */
@@ -48,14 +50,13 @@ function failureOf(errorType: string | undefined): "timeout" | "cancelled" | "er
 }
 
 export class GenAiMetrics {
-  private readonly frames = new AgentFrames();
+  private readonly spans = new SpanTree();
 
   constructor(private readonly obs: Observability) {}
 
   onStart(span: StartedSpan, _parentContext?: unknown): void {
     try {
-      const a = new Attributes(span.attributes);
-      this.frames.started(span.spanContext().spanId, parentIdOf(span), agentStartOf(a, span.name));
+      this.spans.started(span);
     } catch (error) {
       this.absorbed(error);
     }
@@ -79,7 +80,7 @@ export class GenAiMetrics {
 
   private record(span: FinishedSpan): void {
     const context = span.spanContext();
-    const frame = this.frames.ended(context.spanId);
+    const node = this.spans.ended(context.spanId);
     const scope = span.instrumentationScope ?? span.instrumentationLibrary;
     if (scope?.name === OWN_SCOPE) return;
     const a = new Attributes(span.attributes);
@@ -88,10 +89,11 @@ export class GenAiMetrics {
     const seconds = Math.max(0, secondsOf(span.endTime) - secondsOf(span.startTime));
     const failed = span.status.code === STATUS_ERROR;
     const errorType = failed ? errorTypeOf(span, a) : undefined;
-    const agent = op.agent ?? frame?.agent ?? UNKNOWN;
+    const around = enclosingRun(node, runOf);
+    const agent = op.agent ?? around.agent ?? UNKNOWN;
     switch (op.kind) {
       case "llm": {
-        if (frame) frame.llmCalls++;
+        if (around.run) around.run.llmCalls++;
         const status: LlmStatus = failed ? failureOf(errorType) : "success";
         const provider = op.provider === undefined ? UNKNOWN : providerId(op.provider);
         const event = { provider, model: op.model ?? UNKNOWN, agent, status, seconds, operation: op.operation, ...op.usage };
@@ -99,17 +101,16 @@ export class GenAiMetrics {
         break;
       }
       case "tool": {
-        if (frame) frame.toolCalls++;
-        const failure = failureOf(errorType);
-        const status: ToolStatus = !failed ? "success" : failure === "timeout" ? "timeout" : "error";
+        if (around.run) around.run.toolCalls++;
+        const status: ToolStatus = !failed ? "success" : failureOf(errorType) === "timeout" ? "timeout" : "error";
         this.obs.tools.record({ tool: op.tool ?? UNKNOWN, agent, status, seconds, ...(errorType !== undefined ? { errorType } : {}) });
         break;
       }
       case "agent": {
         const status: RunStatus = failed ? failureOf(errorType) : "success";
         // The calls inside are known only for a run whose start this processor saw.
-        const calls = frame ? { llmCalls: frame.llmCalls, toolCalls: frame.toolCalls } : {};
-        this.obs.runs.record({ agent: op.agent ?? frame?.agent ?? UNKNOWN, status, seconds, ...calls, ...(errorType !== undefined ? { errorType } : {}) });
+        const calls = node ? { llmCalls: node.llmCalls, toolCalls: node.toolCalls } : {};
+        this.obs.runs.record({ agent, status, seconds, ...calls, ...(errorType !== undefined ? { errorType } : {}) });
         break;
       }
     }

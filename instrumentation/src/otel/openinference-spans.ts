@@ -28,6 +28,6 @@ export function openInferenceOperation(a: Attributes, spanName: string): GenAiOp
   };
 }
 
-export function openInferenceAgentStart(a: Attributes, spanName: string): { agent: string | undefined } | undefined {
+export function openInferenceRun(a: Attributes, spanName: string): { agent: string | undefined } | undefined {
   return a.text(OPENINFERENCE_KIND) === "AGENT" ? { agent: a.text("agent.name") ?? spanName } : undefined;
 }

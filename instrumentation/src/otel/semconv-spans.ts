@@ -54,8 +54,8 @@ export function semconvOperation(a: Attributes): GenAiOperation | undefined {
   return undefined;
 }
 
-/** At a span's start: whether it is an agent's run, and the agent's name when it says. */
-export function semconvAgentStart(a: Attributes): { agent: string | undefined } | undefined {
+/** Whether a span is an agent's run, and the agent's name when it says. */
+export function semconvRun(a: Attributes): { agent: string | undefined } | undefined {
   if (a.text("gen_ai.operation.name") === "invoke_agent") return { agent: a.text("gen_ai.agent.name") };
   if (a.text("traceloop.span.kind") === "agent") return { agent: a.text("traceloop.entity.name") };
   return undefined;
