@@ -7,11 +7,17 @@ import { UsageError } from "./errors.js";
 /** Every domain a user may pick (`self` is always checked). */
 export const choosableDomains = (Object.keys(catalog) as Domain[]).filter((d) => d !== ALWAYS_CHECKED);
 
+/**
+ * Checked only when named: the OpenTelemetry GenAI standard names are exposed by a service that
+ * opts in (`semconv: true`), and no dashboard or alert of the default stack reads them.
+ */
+export const optInDomains: readonly Domain[] = ["semconv"];
+
 const squash = (s: string) => s.toLowerCase().replace(/[-_]/g, "");
 
-/** The domains named in `values` (each a comma-separated list), or all of them when there are none. */
+/** The domains named in `values` (each a comma-separated list), or all but the opt-in ones when there are none. */
 export function parseDomains(values: readonly string[] | undefined): Domain[] {
-  if (!values || values.length === 0) return [...choosableDomains];
+  if (!values || values.length === 0) return choosableDomains.filter((d) => !optInDomains.includes(d));
   const chosen: Domain[] = [];
   for (const name of values.flatMap((v) => v.split(",")).map((s) => s.trim())) {
     if (name === ALWAYS_CHECKED) continue;

@@ -25,7 +25,9 @@ Options:
   --namespace <ns>   the metric prefix the service uses (default: the config's, else agent)
   --domain <list>    comma-separated catalog domains the service implements, repeatable:
                      tools, llm, memory, approvals, runs, pipelines, a2a, cache, rateLimits,
-                     http, grpc. Default: all of them. A domain's dashboards and alerts show no
+                     http, grpc, semconv. Default: all of them but semconv (the OpenTelemetry
+                     GenAI standard names, exposed by a service that opts in; name it to check
+                     them). A domain's dashboards and alerts show no
                      data and stay quiet on a service that does not do it, which is right for
                      that service: name the domains it does, and each of those must match the
                      catalog completely. self is always checked: the dashboards find services

@@ -79,6 +79,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     seriesLimits: { rate_limit_decisions_total: rateLimitedEndpoints.length * 2 },
     ...(o.logger ? { logger: o.logger } : {}),
     audit: o.audit,
+    // The OpenTelemetry GenAI standard names too, so the stack's charts of them have data here.
+    semconv: true,
   });
   const clock = new Clock(o.speed);
   const scenarios = new Scenarios();
