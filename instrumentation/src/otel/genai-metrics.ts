@@ -8,9 +8,10 @@ import type { LlmStatus } from "../recorders/llm.js";
 import { providerId } from "../recorders/provider-names.js";
 import type { RunStatus } from "../recorders/runs.js";
 import type { ToolStatus } from "../recorders/tools.js";
-import { SpanTree, enclosingRun } from "./agent-frames.js";
+import { SpanTree, enclosingRun } from "./span-tree.js";
 import { AI_SDK_OPERATION, aiSdkOperation } from "./ai-sdk-spans.js";
 import { Attributes, type GenAiOperation } from "./genai-operation.js";
+import { TRACER_NAME } from "./otel-tracing.js";
 import { OPENINFERENCE_KIND, openInferenceOperation, openInferenceRun } from "./openinference-spans.js";
 import { semconvOperation, semconvRun } from "./semconv-spans.js";
 import { type FinishedSpan, type StartedSpan, STATUS_ERROR, secondsOf } from "./span-shape.js";
@@ -18,8 +19,6 @@ import { type FinishedSpan, type StartedSpan, STATUS_ERROR, secondsOf } from "./
 /** The label value when a span names no agent (nor does an agent run around it), provider or model. */
 export const UNKNOWN = "unknown";
 
-/** The scope of this package's own spans: their operations are recorded where they happen. */
-const OWN_SCOPE = "@agent-observability/instrumentation";
 
 function operationOf(a: Attributes, name: string): GenAiOperation | undefined {
   if (a.has(AI_SDK_OPERATION)) return aiSdkOperation(a);
@@ -82,7 +81,8 @@ export class GenAiMetrics {
     const context = span.spanContext();
     const node = this.spans.ended(context.spanId);
     const scope = span.instrumentationScope ?? span.instrumentationLibrary;
-    if (scope?.name === OWN_SCOPE) return;
+    // This package's own spans: their operations are recorded where they happen.
+    if (scope?.name === TRACER_NAME) return;
     const a = new Attributes(span.attributes);
     const op = operationOf(a, span.name);
     if (op === undefined) return;

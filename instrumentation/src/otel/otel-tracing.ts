@@ -5,7 +5,8 @@ import type { OperationSpan, SpanFactory, TraceIds, Tracing } from "../tracing/t
 
 export type OpenTelemetryApi = typeof Api;
 
-const TRACER_NAME = "@agent-observability/instrumentation";
+/** The instrumentation scope of the recorders' spans. */
+export const TRACER_NAME = "@agent-observability/instrumentation";
 
 class OtelSpan implements OperationSpan {
   constructor(
