@@ -16,7 +16,8 @@ const quiet = { warn: () => {} };
 const pages: Page[] = [];
 
 function fresh(): Observability {
-  return createObservability({ defaultMetrics: false, logger: quiet, tracing: "off" });
+  // semconv on: the standard-named metrics are recorded from the same calls, and must hold up too.
+  return createObservability({ defaultMetrics: false, logger: quiet, tracing: "off", semconv: true });
 }
 
 function errorsCounted(obs: Observability): number {

@@ -87,7 +87,7 @@ export class RunRecorder {
     const e = event as unknown;
     const llm = read(e, "llmCalls");
     const tools = read(e, "toolCalls");
-    const calls = llm === undefined && tools === undefined ? undefined : { llm: (llm ?? 0) as number, tools: (tools ?? 0) as number };
+    const calls = llm === undefined && tools === undefined ? undefined : { llm: (llm === undefined ? 0 : llm) as number, tools: (tools === undefined ? 0 : tools) as number };
     this.finish(
       read(e, "agent") as string,
       read(e, "status") as RunStatus,

@@ -292,6 +292,10 @@ const cases: fc.Arbitrary<Case>[] = [
     name: "runs.run", outcome: o, act: (obs) => obs.runs.run(labels as never, operation(o)),
     problem: anyBad(labels, { agent: isLabel }) || outcomeProblem(o, false),
   })),
+  caseOf(fc.record({ event: container({ agent: label, status: closed(runStatuses), seconds: amount, llmCalls: optional(amount), toolCalls: optional(amount) }) }), ({ event }) => ({
+    name: "runs.record", act: (obs) => obs.runs.record(event as never),
+    problem: anyBad(event, { agent: isLabel, status: isIn(runStatuses), seconds: isAmount, llmCalls: optionally(isAmount), toolCalls: optionally(isAmount) }),
+  })),
   caseOf(fc.record({ labels: container({ agent: label }), outcome }), ({ labels, outcome: o }) => ({
     name: "runs.start().within()", outcome: o,
     act: (obs) => {
