@@ -5,11 +5,22 @@ import { read } from "../core/input.js";
 import type { MetricSet } from "../core/metric-set.js";
 import { secondsSince, settled } from "../core/settled.js";
 import { endSpan, startRunSpan } from "../tracing/spans.js";
-import { type OperationSpan, withSpan } from "../tracing/tracing.js";
+import { type OperationSpan, type TraceIds, withSpan } from "../tracing/tracing.js";
 import { type RecorderContext, observeTraced } from "./context.js";
 import { RunCalls, type RunContext } from "./run-context.js";
 
 export type RunStatus = "success" | "error" | "timeout" | "cancelled";
+
+/** A run timed elsewhere (e.g. an agent span of another framework's trace). */
+export interface RunEvent {
+  agent: string;
+  status: RunStatus;
+  seconds: number;
+  /** LLM calls the run made; observed in run_llm_calls when given. */
+  llmCalls?: number;
+  /** Tool calls the run made; observed in run_tool_calls when given. */
+  toolCalls?: number;
+}
 
 export class AgentRun {
   private readonly startedAt = performance.now();
@@ -76,15 +87,50 @@ export class RunRecorder {
     });
   }
 
+  /**
+   * Records a run timed elsewhere: its outcome, duration and, when given, the LLM and tool calls
+   * it made. `runs_in_progress` is left alone: `started` and `ended` move it.
+   */
+  record(event: RunEvent): void {
+    const e = event as unknown;
+    const llm = read(e, "llmCalls");
+    const tools = read(e, "toolCalls");
+    this.observe(
+      read(e, "agent") as string,
+      read(e, "status") as RunStatus,
+      read(e, "seconds") as number,
+      this.context.tracing.activeSpanContext(),
+      llm === undefined ? undefined : (llm as number),
+      tools === undefined ? undefined : (tools as number),
+    );
+  }
+
+  /** Counts a run timed elsewhere as executing, until `ended`. */
+  started(labels: { agent: string }): void {
+    this.metrics.inProgress.at(read(labels, "agent") as string).inc();
+  }
+
+  /** A run counted by `started` is no longer executing (record it with `record`). */
+  ended(labels: { agent: string }): void {
+    this.metrics.inProgress.at(read(labels, "agent") as string).dec();
+  }
+
+  /** Counts a guardrail's tripwire triggered on an agent's input or output. */
+  guardrailTripped(labels: { agent: string; guardrail: string }): void {
+    this.metrics.guardrailTrips.at(read(labels, "agent") as string, read(labels, "guardrail") as string).inc();
+  }
+
   /** @internal */
   finish(run: AgentRun, status: RunStatus, seconds: number, calls: RunCalls | undefined): void {
     this.metrics.inProgress.at(run.agent).dec();
-    this.metrics.runs.at(run.agent, status).inc();
-    observeTraced(this.metrics.duration.at(run.agent), seconds, run.span?.spanContext());
-    if (calls) {
-      this.metrics.llmCalls.at(run.agent).observe(calls.llm);
-      this.metrics.toolCalls.at(run.agent).observe(calls.tools);
-    }
+    this.observe(run.agent, status, seconds, run.span?.spanContext(), calls?.llm, calls?.tools);
+  }
+
+  private observe(agent: string, status: RunStatus, seconds: number, spanContext: TraceIds | undefined, llmCalls: number | undefined, toolCalls: number | undefined): void {
+    this.metrics.runs.at(agent, status).inc();
+    observeTraced(this.metrics.duration.at(agent), seconds, spanContext);
+    if (llmCalls !== undefined) this.metrics.llmCalls.at(agent).observe(llmCalls);
+    if (toolCalls !== undefined) this.metrics.toolCalls.at(agent).observe(toolCalls);
   }
 
   /** @internal */
