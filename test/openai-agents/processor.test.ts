@@ -88,15 +88,17 @@ describe("a planner that calls a tool and hands off to a writer", () => {
     { name: "Chat Completions (generation spans)", useResponses: false, model: "gpt-4.1", stream: false },
   ]) {
     it(`${api.name}: records each agent's run with its calls, the tool call, the LLM calls with every token kind, the handoff`, async () => {
-      const { obs, scrape, warnings } = observed();
+      const { scrape, warnings } = observed();
       const { planner } = agents();
       toolThenHandoff();
-      const result = api.stream
-        ? await runner(api).run(planner, "Weather in Paris?", { stream: true })
-        : await runner(api).run(planner, "Weather in Paris?");
-      if ("toTextStream" in result) for await (const _ of result.toTextStream());
-      await result.completed;
-      expect(result.finalOutput).toBe("Sunny in Paris.");
+      if (api.stream) {
+        const streamed = await runner(api).run(planner, "Weather in Paris?", { stream: true });
+        for await (const _ of streamed.toTextStream());
+        await streamed.completed;
+        expect(streamed.finalOutput).toBe("Sunny in Paris.");
+      } else {
+        expect((await runner(api).run(planner, "Weather in Paris?")).finalOutput).toBe("Sunny in Paris.");
+      }
 
       const s = await scrape();
       expect(valueOf(s, "agent_runs_total", { agent: "planner", status: "success" })).toBe(1);
@@ -130,7 +132,7 @@ describe("a planner that calls a tool and hands off to a writer", () => {
 
 describe("guardrails", () => {
   it("counts an input and an output guardrail that trip, each in the run it stopped; the application still gets the SDK's error", async () => {
-    const { obs, scrape } = observed();
+    const { scrape } = observed();
     const passes = { name: "on_topic", execute: async () => ({ tripwireTriggered: false, outputInfo: {} }) };
     const gate = new Agent({
       name: "gate", instructions: "Answer.", model: "gpt-4.1",
@@ -159,7 +161,7 @@ describe("guardrails", () => {
 
 describe("without sensitive trace data (traceIncludeSensitiveData: false)", () => {
   it("takes the tokens from the turn's usage, and records a failing tool as an error", async () => {
-    const { obs, scrape } = observed();
+    const { scrape } = observed();
     const failing = tool({
       name: "get_weather", description: "Current weather in a city.", parameters: z.object({ city: z.string() }),
       execute: async () => {
