@@ -81,14 +81,17 @@ describe("what a span's error says", () => {
     expect(valueOf(s, "agent_run_tool_calls_sum", { agent: "ops" })).toBe(4);
   });
 
-  it("agent runs: an aborted run is cancelled, a failed handoff an a2a error", async () => {
+  it("agent runs: an aborted run is cancelled, a tripped guardrail an error whatever its output says; a failed handoff an a2a error", async () => {
     const { processor, scrape } = setup();
     const aborted = span({ type: "agent", name: "planner" }, { error: failing({ error: "AbortError: This operation was aborted" }, "Error in agent run") });
+    const tripped = span({ type: "agent", name: "gate" }, { error: failing({ error: 'InputGuardrailTripwireTriggered: Input guardrail triggered: {"why":"the user timed out"}' }, "Error in agent run") });
     await nest(processor, aborted);
+    await nest(processor, tripped);
     const agent = span({ type: "agent", name: "triage" });
     await nest(processor, agent, span({ type: "handoff", from_agent: "triage", to_agent: "billing" }, { parent: agent, error: failing({ requested_agents: ["billing", "refunds"] }, "Multiple handoffs requested") }));
     const s = await scrape();
     expect(valueOf(s, "agent_runs_total", { agent: "planner", status: "cancelled" })).toBe(1);
+    expect(valueOf(s, "agent_runs_total", { agent: "gate", status: "error" })).toBe(1);
     expect(valueOf(s, "agent_a2a_requests_total", { agent: "triage", operation: "handoff", status: "error" })).toBe(1);
   });
 });

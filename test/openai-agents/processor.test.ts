@@ -159,6 +159,24 @@ describe("guardrails", () => {
   });
 });
 
+describe("a tool that times out", () => {
+  it("is a timeout with the SDK's error type when the SDK raises it, and so is the run it ended", async () => {
+    const { scrape } = observed();
+    const slow = tool({
+      name: "get_weather", description: "Current weather in a city.", parameters: z.object({ city: z.string() }),
+      timeoutMs: 20, timeoutBehavior: "raise_exception",
+      execute: () => new Promise<string>((resolve) => setTimeout(() => resolve("late"), 200)),
+    });
+    server.script({ call: "get_weather", args: { city: "Paris" } });
+    const error = await runner({ useResponses: true }).run(agents(slow).planner, "Weather in Paris?").catch((e: unknown) => e);
+    expect((error as Error).name).toBe("ToolTimeoutError");
+    const s = await scrape();
+    expect(valueOf(s, "agent_tool_calls_total", { tool: "get_weather", agent: "planner", status: "timeout" })).toBe(1);
+    expect(valueOf(s, "agent_tool_errors_total", { tool: "get_weather", agent: "planner", error_type: "ToolTimeoutError" })).toBe(1);
+    expect(valueOf(s, "agent_runs_total", { agent: "planner", status: "timeout" })).toBe(1);
+  });
+});
+
 describe("without sensitive trace data (traceIncludeSensitiveData: false)", () => {
   it("takes the tokens from the turn's usage, and records a failing tool as an error", async () => {
     const { scrape } = observed();

@@ -18,12 +18,13 @@ export function outcomeOf(error: AgentsSpanError | null | undefined): SpanOutcom
   const detail = error.data?.error;
   const text = `${typeof detail === "string" ? detail : ""} ${String(error.message)}`.trim();
   const errorType = ERROR_NAME.exec(text)?.[1];
-  const found = errorType === undefined ? {} : { errorType };
-  if (/timed? ?out|timeout/i.test(text)) return { kind: "timeout", ...found };
-  if (errorType === "AbortError" || /\baborted\b/i.test(text)) return { kind: "cancelled", ...found };
-  // the SDK's words for a tool call a human rejected
-  if (/manually rejected|not approved/i.test(text)) return { kind: "denied", ...found };
-  return { kind: "error", ...found };
+  // the name decides, not the message, which may quote anything (a guardrail's output info)
+  if (errorType !== undefined) {
+    const kind = /timeout/i.test(errorType) ? "timeout" : errorType === "AbortError" ? "cancelled" : "error";
+    return { kind, errorType };
+  }
+  // the SDK's fixed words for a tool call a human rejected
+  return { kind: /manually rejected by user|was not approved/i.test(text) ? "denied" : "error" };
 }
 
 /** Seconds between the span's start and end, from its ISO times; undefined when either is missing. */
