@@ -65,12 +65,12 @@ function tokensOf(samples: Sample[], labels: Record<string, string>): Record<str
   return Object.fromEntries(find(samples, "agent_llm_tokens_total", labels).map((s) => [s.labels.type!, s.value]));
 }
 
-const weather = tool({
-  name: "get_weather",
-  description: "Current weather in a city.",
-  parameters: z.object({ city: z.string() }),
-  execute: async ({ city }) => `Sunny in ${city}.`,
-});
+/** The planner's function tool: `execute` says how it answers (or fails). */
+function weatherTool(execute: (input: { city: string }) => Promise<string>, timeout: { timeoutMs?: number; timeoutBehavior?: "raise_exception" } = {}) {
+  return tool({ name: "get_weather", description: "Current weather in a city.", parameters: z.object({ city: z.string() }), ...timeout, execute });
+}
+
+const weather = weatherTool(async ({ city }) => `Sunny in ${city}.`);
 
 function agents(weatherTool = weather) {
   const writer = new Agent({ name: "writer", instructions: "Write the answer.", model: "gpt-4.1" });
@@ -162,11 +162,7 @@ describe("guardrails", () => {
 describe("a tool that times out", () => {
   it("is a timeout with the SDK's error type when the SDK raises it, and so is the run it ended", async () => {
     const { scrape } = observed();
-    const slow = tool({
-      name: "get_weather", description: "Current weather in a city.", parameters: z.object({ city: z.string() }),
-      timeoutMs: 20, timeoutBehavior: "raise_exception",
-      execute: () => new Promise<string>((resolve) => setTimeout(() => resolve("late"), 200)),
-    });
+    const slow = weatherTool(() => new Promise((resolve) => setTimeout(() => resolve("late"), 200)), { timeoutMs: 20, timeoutBehavior: "raise_exception" });
     server.script({ call: "get_weather", args: { city: "Paris" } });
     const error = await runner({ useResponses: true }).run(agents(slow).planner, "Weather in Paris?").catch((e: unknown) => e);
     expect((error as Error).name).toBe("ToolTimeoutError");
@@ -180,11 +176,8 @@ describe("a tool that times out", () => {
 describe("without sensitive trace data (traceIncludeSensitiveData: false)", () => {
   it("takes the tokens from the turn's usage, and records a failing tool as an error", async () => {
     const { scrape } = observed();
-    const failing = tool({
-      name: "get_weather", description: "Current weather in a city.", parameters: z.object({ city: z.string() }),
-      execute: async () => {
-        throw new TypeError("weather service down");
-      },
+    const failing = weatherTool(async () => {
+      throw new TypeError("weather service down");
     });
     const { planner } = agents(failing);
     toolThenHandoff();
