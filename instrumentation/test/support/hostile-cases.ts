@@ -309,18 +309,6 @@ const cases: fc.Arbitrary<Case>[] = [
     name: "runs.start().end()", act: (obs) => obs.runs.start(labels as never).end(status as never),
     problem: anyBad(labels, { agent: isLabel }) || !optionally(isIn(runStatuses))(status),
   })),
-  caseOf(fc.record({ event: container({ agent: label, status: closed(runStatuses), seconds: amount, llmCalls: optional(amount), toolCalls: optional(amount) }) }), ({ event }) => ({
-    name: "runs.record", act: (obs) => obs.runs.record(event as never),
-    problem: anyBad(event, { agent: isLabel, status: isIn(runStatuses), seconds: isAmount, llmCalls: optionally(isAmount), toolCalls: optionally(isAmount) }),
-  })),
-  caseOf(fc.record({ labels: container({ agent: label }) }), ({ labels }) => ({
-    name: "runs.started/ended", act: (obs) => (obs.runs.started(labels as never), obs.runs.ended(labels as never)),
-    problem: anyBad(labels, { agent: isLabel }),
-  })),
-  caseOf(fc.record({ labels: container({ agent: label, guardrail: label }) }), ({ labels }) => ({
-    name: "runs.guardrailTripped", act: (obs) => obs.runs.guardrailTripped(labels as never),
-    problem: anyBad(labels, { agent: isLabel, guardrail: isLabel }),
-  })),
   caseOf(fc.record({ labels: container({ pipeline: label }), outcome }), ({ labels, outcome: o }) => ({
     name: "pipelines.run", outcome: o, act: (obs) => obs.pipelines.run(labels as never, operation(o)),
     problem: anyBad(labels, { pipeline: isLabel }) || outcomeProblem(o, false),
@@ -380,6 +368,18 @@ const cases: fc.Arbitrary<Case>[] = [
     name: "metrics.tools.duration.at().observeWithExemplar()",
     act: (obs) => obs.metrics.tools.duration.at(tool as never, agent as never).observeWithExemplar(value as never, t as never, s as never),
     problem: !isLabel(tool) || !isLabel(agent) || !isAmount(value) || !isTraceId(t) || !isSpanId(s),
+  })),
+  caseOf(fc.record({ event: container({ agent: label, status: closed(runStatuses), seconds: amount, llmCalls: optional(amount), toolCalls: optional(amount) }) }), ({ event }) => ({
+    name: "runs.record", act: (obs) => obs.runs.record(event as never),
+    problem: anyBad(event, { agent: isLabel, status: isIn(runStatuses), seconds: isAmount, llmCalls: optionally(isAmount), toolCalls: optionally(isAmount) }),
+  })),
+  caseOf(fc.record({ labels: container({ agent: label }) }), ({ labels }) => ({
+    name: "runs.started/ended", act: (obs) => (obs.runs.started(labels as never), obs.runs.ended(labels as never)),
+    problem: anyBad(labels, { agent: isLabel }),
+  })),
+  caseOf(fc.record({ labels: container({ agent: label, guardrail: label }) }), ({ labels }) => ({
+    name: "runs.guardrailTripped", act: (obs) => obs.runs.guardrailTripped(labels as never),
+    problem: anyBad(labels, { agent: isLabel, guardrail: isLabel }),
   })),
 ];
 
