@@ -93,15 +93,13 @@ export class RunRecorder {
    */
   record(event: RunEvent): void {
     const e = event as unknown;
-    const llm = read(e, "llmCalls");
-    const tools = read(e, "toolCalls");
     this.observe(
       read(e, "agent") as string,
       read(e, "status") as RunStatus,
       read(e, "seconds") as number,
       this.context.tracing.activeSpanContext(),
-      llm === undefined ? undefined : (llm as number),
-      tools === undefined ? undefined : (tools as number),
+      read(e, "llmCalls") as number | undefined,
+      read(e, "toolCalls") as number | undefined,
     );
   }
 
