@@ -58,7 +58,8 @@ export function agentOperations(c: DashboardsConfig): DashboardBuilder {
     .withPanel(runsInProgress(x))
     .withPanel(failedRuns(x))
     .withPanel(llmCallsPerRun(x))
-    .withPanel(toolCallsPerRun(x));
+    .withPanel(toolCallsPerRun(x))
+    .withPanel(guardrailTrips(x));
   return withClosingRows(panelsAbove, x, "Recent audit events: tool calls, approvals, memory", {
     events: ["tool_call", "approval_requested", "approval_decided", "memory_operation"],
   });
@@ -308,4 +309,17 @@ function toolCallsPerRun({ m, q, t, key }: DashboardContext) {
   )
     .thresholds(alertAbove(t.agentRunawayLoop.p95ToolCalls))
     .thresholdsStyle(thresholdLine());
+}
+
+function guardrailTrips({ m, q }: PanelContext) {
+  return stacked(
+    {
+      id: 39,
+      title: "Guardrail trips per hour by agent and guardrail",
+      unit: units.Short,
+      description: "Input or output guardrails whose tripwire stopped an agent run (the OpenAI Agents SDK's, through openaiAgentsProcessor, or `runs.guardrailTripped`).",
+      zeroWhenEmpty: true,
+    },
+    [query(q.increase(m.runs.guardrailTrips, { by: ["agent", "guardrail"], window: "1h" }), "{{agent}} {{guardrail}}")],
+  );
 }

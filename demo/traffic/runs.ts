@@ -1,6 +1,7 @@
 // Agent runs, held open in simulated time so `runs_in_progress` shows them; most succeed, some
-// fail, time out or are cancelled by the user. Each run calls a few of its agent's tools over its
-// duration (counted as its tool calls), and the LLM calls of its agent join it while it is open.
+// fail (half of those stopped by a guardrail), time out or are cancelled by the user. Each run
+// calls a few of its agent's tools over its duration (counted as its tool calls), and the LLM
+// calls of its agent join it while it is open.
 // Scenario `runaway-loop`: short runs of one agent calling one tool dozens of times.
 import type { AgentRun, RunStatus } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
@@ -10,6 +11,7 @@ import { type TrafficContext, steady, whileOn } from "./context.js";
 import { toolLatency, toolsets } from "./tools.js";
 
 const agents = { planner: 3, researcher: 3, coder: 3, support: 1 };
+const guardrails = ["pii_filter", "jailbreak_check"] as const;
 
 export function runTraffic(ctx: TrafficContext): Stream[] {
   const { obs, clock, random, openRuns, scenarios } = ctx;
@@ -40,8 +42,10 @@ export function runTraffic(ctx: TrafficContext): Stream[] {
   const calls = (range: Range): number => random.int(range.min, range.max);
 
   const start = (): void => {
-    const run = obs.runs.start({ agent: random.weighted(agents) });
+    const agent = random.weighted(agents);
+    const run = obs.runs.start({ agent });
     const status = statuses.next();
+    if (status === "error" && random.chance(0.5)) obs.runs.guardrailTripped({ agent, guardrail: random.pick(guardrails) });
     const seconds = status === "timeout" ? p.timeoutSeconds : random.latency(p.seconds);
     callTools(run, seconds, calls(p.toolCalls), toolsets[run.agent]!);
     hold(run, seconds, status);

@@ -19,7 +19,7 @@ export { PriceTable, type ModelPrice } from "./recorders/prices.js";
 export { PRICE_DATA } from "./recorders/price-data-info.js";
 export { resultCountOf, type MemoryEvent, type MemoryOperation } from "./recorders/memory.js";
 export { PendingApproval, type ApprovalDecision, type RiskLevel } from "./recorders/approvals.js";
-export { AgentRun, type RunStatus } from "./recorders/runs.js";
+export { AgentRun, type RunEvent, type RunStatus } from "./recorders/runs.js";
 export type { PipelineStatus } from "./recorders/pipelines.js";
 export type { A2aLabels } from "./recorders/a2a.js";
 export type { CacheResult } from "./recorders/cache.js";

@@ -33,6 +33,24 @@ describe("agent runs and pipelines", () => {
     expect(valueOf(s, "agent_run_duration_seconds_count", { agent: "planner" })).toBe(2);
   });
 
+  it("records a run timed elsewhere, with its calls when given, and guardrail trips", async () => {
+    const { obs, scrape } = testObservability();
+    obs.runs.started({ agent: "writer" });
+    expect(valueOf(await scrape(), "agent_runs_in_progress", { agent: "writer" })).toBe(1);
+    obs.runs.ended({ agent: "writer" });
+    obs.runs.record({ agent: "writer", status: "error", seconds: 4, llmCalls: 3, toolCalls: 2 });
+    obs.runs.record({ agent: "writer", status: "success", seconds: 1 });
+    obs.runs.guardrailTripped({ agent: "writer", guardrail: "no_pii" });
+    const s = await scrape();
+    expect(valueOf(s, "agent_runs_in_progress", { agent: "writer" })).toBe(0);
+    expect(valueOf(s, "agent_runs_total", { agent: "writer", status: "error" })).toBe(1);
+    expect(valueOf(s, "agent_run_duration_seconds_sum", { agent: "writer" })).toBe(5);
+    // calls observed only for the run that gave them
+    expect(valueOf(s, "agent_run_llm_calls_count", { agent: "writer" })).toBe(1);
+    expect(valueOf(s, "agent_run_tool_calls_sum", { agent: "writer" })).toBe(2);
+    expect(valueOf(s, "agent_guardrail_trips_total", { agent: "writer", guardrail: "no_pii" })).toBe(1);
+  });
+
   it("counts a cancelled pipeline as terminated", async () => {
     const { obs, scrape } = testObservability();
     obs.pipelines.run({ pipeline: "ingest" }, () => "done");

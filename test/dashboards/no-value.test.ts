@@ -11,7 +11,7 @@ import { knownSeries } from "../support/known-series.js";
 
 const config = dashboardsConfig({ datasources: { loki: { enabled: true } } });
 const m = config.metrics;
-const source = { known: knownSeries(config), failureSeries: new Set([m.tools.errors.name, m.self.instrumentationErrors.name, m.self.labelOverflow.name, m.self.seriesOverflow.name, m.llm.unpricedTokens.name]) };
+const source = { known: knownSeries(config), failureSeries: new Set([m.tools.errors.name, m.self.instrumentationErrors.name, m.self.labelOverflow.name, m.self.seriesOverflow.name, m.llm.unpricedTokens.name, m.runs.guardrailTrips.name]) };
 const panels = buildDashboards(config).flatMap(({ dashboard }) =>
   panelsOf(dashboard)
     .filter((p) => p.type !== "row" && p.type !== "logs")

@@ -49,6 +49,7 @@ export const labels = {
   reason: label("reason", "Why the decision was taken (policy, human, timeout ...).", { limit: 50 }),
 
   runStatus: label("status", "Outcome of an agent run.", { values: ["success", "error", "timeout", "cancelled"] }),
+  guardrail: label("guardrail", "Guardrail name (an input or output check that can stop an agent run).", { limit: 100 }),
   pipeline: label("pipeline", "Pipeline name.", { limit: 100 }),
   pipelineStatus: label("status", "Outcome of a pipeline run.", { values: ["success", "error", "terminated"] }),
 

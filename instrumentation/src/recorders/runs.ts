@@ -11,6 +11,19 @@ import { RunCalls, type RunContext } from "./run-context.js";
 
 export type RunStatus = "success" | "error" | "timeout" | "cancelled";
 
+/** A run timed elsewhere (e.g. an agent span of another framework's trace). */
+export interface RunEvent {
+  agent: string;
+  status: RunStatus;
+  seconds: number;
+  /** The failure's type (an error code or name), for the standard-named metrics (`semconv: true`). */
+  errorType?: string;
+  /** LLM calls the run made; observed in run_llm_calls when given. */
+  llmCalls?: number;
+  /** Tool calls the run made; observed in run_tool_calls when given. */
+  toolCalls?: number;
+}
+
 export class AgentRun {
   private readonly startedAt = performance.now();
   private ended = false;
@@ -80,42 +93,57 @@ export class RunRecorder {
   }
 
   /**
-   * Records a run timed elsewhere (an `invoke_agent` span, say). `llmCalls` and `toolCalls`, when
-   * given, are the calls made inside it, observed as a run from `run()` observes its own.
+   * Records a run timed elsewhere (an agent span of another framework's trace, say): its outcome,
+   * duration and, when given, the LLM and tool calls it made. `runs_in_progress` is left alone:
+   * `started` and `ended` move it.
    */
-  record(event: { agent: string; status: RunStatus; seconds: number; errorType?: string; llmCalls?: number; toolCalls?: number }): void {
+  record(event: RunEvent): void {
     const e = event as unknown;
-    const llm = read(e, "llmCalls");
-    const tools = read(e, "toolCalls");
-    const calls = llm === undefined && tools === undefined ? undefined : { llm: (llm === undefined ? 0 : llm) as number, tools: (tools === undefined ? 0 : tools) as number };
-    this.finish(
+    this.observe(
       read(e, "agent") as string,
       read(e, "status") as RunStatus,
       read(e, "seconds") as number,
-      calls,
       read(e, "errorType") as string | undefined,
       this.context.tracing.activeSpanContext(),
-      false,
+      read(e, "llmCalls") as number | undefined,
+      read(e, "toolCalls") as number | undefined,
     );
   }
 
+  /** Counts a run timed elsewhere as executing, until `ended`. */
+  started(labels: { agent: string }): void {
+    this.metrics.inProgress.at(read(labels, "agent") as string).inc();
+  }
+
+  /** A run counted by `started` is no longer executing (record it with `record`). */
+  ended(labels: { agent: string }): void {
+    this.metrics.inProgress.at(read(labels, "agent") as string).dec();
+  }
+
+  /** Counts a guardrail's tripwire triggered on an agent's input or output. */
+  guardrailTripped(labels: { agent: string; guardrail: string }): void {
+    this.metrics.guardrailTrips.at(read(labels, "agent") as string, read(labels, "guardrail") as string).inc();
+  }
+
   /** @internal */
-  finish(
+  finish(agent: string, status: RunStatus, seconds: number, calls: RunCalls | undefined, errorType: string | undefined, spanContext: TraceIds | undefined): void {
+    this.metrics.inProgress.at(agent).dec();
+    this.observe(agent, status, seconds, errorType, spanContext, calls?.llm, calls?.tools);
+  }
+
+  private observe(
     agent: string,
     status: RunStatus,
     seconds: number,
-    calls: { llm: number; tools: number } | undefined,
     errorType: string | undefined,
     spanContext: TraceIds | undefined,
-    started = true,
+    llmCalls: number | undefined,
+    toolCalls: number | undefined,
   ): void {
-    if (started) this.metrics.inProgress.at(agent).dec();
     this.metrics.runs.at(agent, status).inc();
     observeTraced(this.metrics.duration.at(agent), seconds, spanContext);
-    if (calls) {
-      this.metrics.llmCalls.at(agent).observe(calls.llm);
-      this.metrics.toolCalls.at(agent).observe(calls.tools);
-    }
+    if (llmCalls !== undefined) this.metrics.llmCalls.at(agent).observe(llmCalls);
+    if (toolCalls !== undefined) this.metrics.toolCalls.at(agent).observe(toolCalls);
     this.context.semconv?.run(agent, status, errorType, seconds);
   }
 

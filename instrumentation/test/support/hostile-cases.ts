@@ -373,6 +373,18 @@ const cases: fc.Arbitrary<Case>[] = [
     act: (obs) => obs.metrics.tools.duration.at(tool as never, agent as never).observeWithExemplar(value as never, t as never, s as never),
     problem: !isLabel(tool) || !isLabel(agent) || !isAmount(value) || !isTraceId(t) || !isSpanId(s),
   })),
+  caseOf(fc.record({ event: container({ agent: label, status: closed(runStatuses), seconds: amount, llmCalls: optional(amount), toolCalls: optional(amount) }) }), ({ event }) => ({
+    name: "runs.record", act: (obs) => obs.runs.record(event as never),
+    problem: anyBad(event, { agent: isLabel, status: isIn(runStatuses), seconds: isAmount, llmCalls: optionally(isAmount), toolCalls: optionally(isAmount) }),
+  })),
+  caseOf(fc.record({ labels: container({ agent: label }) }), ({ labels }) => ({
+    name: "runs.started/ended", act: (obs) => (obs.runs.started(labels as never), obs.runs.ended(labels as never)),
+    problem: anyBad(labels, { agent: isLabel }),
+  })),
+  caseOf(fc.record({ labels: container({ agent: label, guardrail: label }) }), ({ labels }) => ({
+    name: "runs.guardrailTripped", act: (obs) => obs.runs.guardrailTripped(labels as never),
+    problem: anyBad(labels, { agent: isLabel, guardrail: isLabel }),
+  })),
 ];
 
 /** Any call to any public recorder method, with arbitrary arguments. */
