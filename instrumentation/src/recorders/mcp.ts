@@ -58,9 +58,12 @@ export class McpRecorder {
       this.context.faults.report("invalid_value", "mcp/side", `an MCP operation's side ${describeValue(side)} is neither "server" nor "client"; not recorded`);
       return;
     }
-    const tool = read(event, "tool") ?? "";
-    const errorType = read(event, "errorType") ?? "";
-    histogram.at(read(event, "method") as string, tool as string, errorType as string).observe(read(event, "seconds") as number);
+    const tool = read(event, "tool");
+    const errorType = read(event, "errorType");
+    // An absent tool or error type is the empty label, which Prometheus reads as no label at all.
+    histogram
+      .at(read(event, "method") as string, (tool === undefined ? "" : tool) as string, (errorType === undefined ? "" : errorType) as string)
+      .observe(read(event, "seconds") as number);
   }
 
   /** error_type of what a request threw or rejected with: its JSON-RPC code, else the classifier's type. */
