@@ -55,6 +55,7 @@ export const panels = {
   a2aLatency: { dashboard: "a2aCacheRateLimits", panelId: 12 },
   cacheHitRatio: { dashboard: "a2aCacheRateLimits", panelId: 22 },
   rateLimitDecisions: { dashboard: "a2aCacheRateLimits", panelId: 31 },
+  mcpToolErrors: { dashboard: "a2aCacheRateLimits", panelId: 42 },
   httpErrors: { dashboard: "services", panelId: 3 },
   grpcErrors: { dashboard: "services", panelId: 13 },
   pipelineRuns: { dashboard: "services", panelId: 21 },

@@ -43,6 +43,8 @@ export interface Thresholds {
   llmTimeToFirstToken: { p95Seconds: number; for: Duration };
   /** AgentRunawayLoop: p95 tool calls per agent run (a bucket boundary: 1, 2, 4 ... 128). */
   agentRunawayLoop: { p95ToolCalls: number; for: Duration };
+  /** McpToolErrors: share of an MCP tool's calls that end in an error (isError, a JSON-RPC error, a timeout), server or client side. */
+  mcpToolErrorRatio: { max: number; for: Duration };
 }
 
 export const defaultThresholds: Thresholds = {
@@ -68,6 +70,7 @@ export const defaultThresholds: Thresholds = {
   llmCostUnpriced: { for: "5m" },
   llmTimeToFirstToken: { p95Seconds: 5, for: "10m" },
   agentRunawayLoop: { p95ToolCalls: 32, for: "10m" },
+  mcpToolErrorRatio: { max: 0.1, for: "10m" },
 };
 
 /** Thresholds with every optional field filled. */
@@ -89,7 +92,7 @@ export function bucketThresholds(t: ResolvedThresholds, m: ResolvedCatalog): { f
 }
 
 /** Fields that are ratios (0..1) or must be strictly positive; every other number must be >= 0. */
-const RATIOS = new Set(["llmErrorRatio.max", "httpErrorRatio.max", "grpcErrorRatio.max", "cacheHitRatio.min"]);
+const RATIOS = new Set(["llmErrorRatio.max", "httpErrorRatio.max", "grpcErrorRatio.max", "cacheHitRatio.min", "mcpToolErrorRatio.max"]);
 const POSITIVE = new Set([
   "tokenBudget.dailyTokens", "tokenBudget.forecastHours", "costBudget.dailyDollars", "costBudget.forecastHours",
   "pipelineFailures.perHour", "toolCallAnomaly.zScore", "toolCallAnomaly.minRatePerSecond",

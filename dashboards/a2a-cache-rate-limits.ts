@@ -1,4 +1,4 @@
-// Agent-to-agent requests, caches and rate limits: the traffic between agents and what shapes it.
+// Agent-to-agent requests, caches, rate limits and MCP: the traffic between agents and their tools, and what shapes it.
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { labels } from "@agent-observability/instrumentation/catalog";
@@ -12,7 +12,7 @@ import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function a2aCacheRateLimits(c: DashboardsConfig): DashboardBuilder {
   const m = c.metrics;
-  const { builder, x } = dashboard(c, "a2aCacheRateLimits", "Agent-to-agent requests, cache efficiency and rate-limiter decisions.", [
+  const { builder, x } = dashboard(c, "a2aCacheRateLimits", "Agent-to-agent requests, cache efficiency, rate-limiter decisions and MCP requests.", [
     jobVariable(c),
     instanceVariable(c),
     labelVariable(c, m.a2a.requests, labels.agent, "Agent"),
@@ -40,7 +40,11 @@ export function a2aCacheRateLimits(c: DashboardsConfig): DashboardBuilder {
     .withPanel(cacheLatency(x))
     .withRow(row(30, "Rate limits"))
     .withPanel(rateLimitDecisions(x))
-    .withPanel(deniedEndpoints(x));
+    .withPanel(deniedEndpoints(x))
+    .withRow(row(40, "MCP"))
+    .withPanel(mcpRequests(x))
+    .withPanel(mcpToolErrors(x))
+    .withPanel(mcpLatency(x));
   return withClosingRows(panelsAbove, x, "Recent audit events", { events: ["tool_call", "approval_requested", "approval_decided", "memory_operation", "llm_call"] });
 }
 
@@ -190,4 +194,62 @@ function deniedEndpoints({ m, q, key }: DashboardContext) {
   return table({ id: key("deniedEndpoints"), title: "Denied requests by endpoint", unit: units.Short, zeroWhenEmpty: true }, [
     instantQuery(`sort_desc(${q.increase(m.rateLimits.decisions, { by: ["endpoint"], where: { result: "denied" }, window: "$__range" })})`),
   ]);
+}
+
+// MCP: the OpenTelemetry MCP conventions' histograms, from the server handling each request and
+// the client sending it (either may be missing: a service may only call tools, or only serve them).
+
+function mcpRequests({ m, q }: PanelContext) {
+  const byOperation = { by: ["mcp_method_name", "gen_ai_tool_name"] } as const;
+  return timeseries(
+    {
+      id: 41,
+      title: "MCP requests by method and tool",
+      unit: units.RequestsPerSecond,
+      description: "Requests MCP servers handled and MCP clients sent, by method and, for tools/call, tool.",
+    },
+    [
+      query(q.observations(m.mcp.serverOperationDuration, byOperation), "server {{mcp_method_name}} {{gen_ai_tool_name}}"),
+      query(q.observations(m.mcp.clientOperationDuration, byOperation), "client {{mcp_method_name}} {{gen_ai_tool_name}}"),
+    ],
+  );
+}
+
+function mcpToolErrors({ m, q, t, key }: DashboardContext) {
+  const perTool = { by: ["gen_ai_tool_name"], perJob: true, where: { mcp_method_name: "tools/call" } } as const;
+  const failed = { error_type: { not: "" } } as const;
+  return timeseries(
+    {
+      id: key("mcpToolErrors"),
+      title: "MCP tool error ratio by tool",
+      unit: units.PercentUnit,
+      description:
+        "Share of each tool's calls per job ending in an error (a result with isError, a JSON-RPC error, a timeout), as servers and clients see it. " +
+        "The dashed line is the McpToolErrors threshold.",
+    },
+    [
+      query(q.observationRatio(m.mcp.serverOperationDuration, failed, perTool), `server ${q.jobLegend} {{gen_ai_tool_name}}`),
+      query(q.observationRatio(m.mcp.clientOperationDuration, failed, perTool), `client ${q.jobLegend} {{gen_ai_tool_name}}`),
+    ],
+  )
+    .min(0)
+    .thresholds(alertAbove(t.mcpToolErrorRatio.max))
+    .thresholdsStyle(thresholdLine());
+}
+
+function mcpLatency({ m, q }: PanelContext) {
+  const byMethod = { by: ["mcp_method_name"] } as const;
+  return timeseries(
+    {
+      id: 43,
+      title: "MCP p95 duration by method, server vs client",
+      unit: units.Seconds,
+      description: "The client's p95 includes the transport; the gap to the server's is the time on the way.",
+      w: 24,
+    },
+    [
+      query(q.quantile(0.95, m.mcp.serverOperationDuration, byMethod), "server {{mcp_method_name}}"),
+      query(q.quantile(0.95, m.mcp.clientOperationDuration, byMethod), "client {{mcp_method_name}}"),
+    ],
+  );
 }

@@ -113,6 +113,16 @@ export class Queries {
     return `${this.increase(m, { ...a, where: { ...a.where, ...bad } })} / ${this.increase(m, a)}`;
   }
 
+  /** Per-second rate of a histogram's observations (its `_count` series), summed by `by`. */
+  observations<M extends Histogram>(m: M, a: Aggregation<M> = {}): string {
+    return sumBy(this.keep(a), `rate(${this.select(m, a.where, `${m.name}_count`)}[${a.window ?? RATE_INTERVAL}])`);
+  }
+
+  /** `bad / all` of a histogram's observations, per `by`: an error ratio of a duration histogram labelled by outcome. */
+  observationRatio<M extends Histogram>(m: M, bad: Where<M>, a: Aggregation<M> = {}): string {
+    return `${this.observations(m, { ...a, where: { ...a.where, ...bad } })} / ${this.observations(m, a)}`;
+  }
+
   /** The `phi` quantile of a histogram from its buckets, per `by`. */
   quantile<M extends Histogram>(phi: number, m: M, a: Aggregation<M> = {}): string {
     const buckets = `rate(${this.select(m, a.where, `${m.name}_bucket`)}[${a.window ?? RATE_INTERVAL}])`;

@@ -35,6 +35,7 @@ import { grpcClientTraffic } from "./traffic/grpc-client.js";
 import { httpClientTraffic } from "./traffic/http-client.js";
 import { hungToolCall } from "./traffic/hung-tool-call.js";
 import { llmTraffic } from "./traffic/llm.js";
+import { startMcpTraffic } from "./traffic/mcp.js";
 import { memoryTraffic } from "./traffic/memory.js";
 import { OpenRuns } from "./traffic/open-runs.js";
 import { pipelineTraffic } from "./traffic/pipelines.js";
@@ -105,6 +106,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     const httpClient = httpClientTraffic(ctx, httpApi.url);
     const grpcClient = grpcClientTraffic(ctx, grpcService.address);
     clients.push(httpClient, grpcClient);
+    const mcp = await startMcpTraffic(ctx);
+    servers.push(mcp);
 
     hungToolCall(ctx);
     const driver = new Driver(clock, [
@@ -121,6 +124,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       ...rateLimitTraffic(ctx),
       ...httpClient.streams,
       ...grpcClient.streams,
+      ...mcp.streams,
     ]);
     for (const name of o.scenarios) scenarios.set(name, true);
     driver.start();

@@ -11,6 +11,7 @@ export const domainFiles = {
   runs: "runs",
   pipelines: "pipelines",
   a2a: "a2a",
+  mcp: "mcp",
   cache: "cache",
   rateLimits: "rate-limits",
   http: "http",

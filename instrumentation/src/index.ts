@@ -22,6 +22,7 @@ export { PendingApproval, type ApprovalDecision, type RiskLevel } from "./record
 export { AgentRun, type RunEvent, type RunStatus } from "./recorders/runs.js";
 export type { PipelineStatus } from "./recorders/pipelines.js";
 export type { A2aLabels } from "./recorders/a2a.js";
+export { TOOL_ERROR, type McpOperation, type McpSide } from "./recorders/mcp.js";
 export type { CacheResult } from "./recorders/cache.js";
 export type { GrpcType } from "./recorders/servers.js";
 export * from "./server/index.js";

@@ -16,6 +16,7 @@ import { ApprovalRecorder } from "./recorders/approvals.js";
 import { CacheRecorder } from "./recorders/cache.js";
 import type { RecorderContext } from "./recorders/context.js";
 import { LlmRecorder } from "./recorders/llm.js";
+import { McpRecorder } from "./recorders/mcp.js";
 import { MemoryRecorder } from "./recorders/memory.js";
 import { PipelineRecorder } from "./recorders/pipelines.js";
 import { PriceData } from "./recorders/price-data.js";
@@ -151,6 +152,8 @@ export class Observability {
   readonly runs: RunRecorder;
   readonly pipelines: PipelineRecorder;
   readonly a2a: A2aRecorder;
+  /** Model Context Protocol requests, as servers handle them and clients send them (hooks: `@agent-observability/instrumentation/mcp`). */
+  readonly mcp: McpRecorder;
   readonly cache: CacheRecorder;
   readonly rateLimits: RateLimitRecorder;
   readonly http: HttpRecorder;
@@ -212,6 +215,7 @@ export class Observability {
     this.runs = new RunRecorder(this.metrics.runs, context);
     this.pipelines = new PipelineRecorder(this.metrics.pipelines, context);
     this.a2a = new A2aRecorder(this.metrics.a2a, context);
+    this.mcp = new McpRecorder(this.metrics.mcp, context);
     this.cache = new CacheRecorder(this.metrics.cache, context);
     this.rateLimits = new RateLimitRecorder(this.metrics.rateLimits);
     this.http = new HttpRecorder(this.metrics.http);

@@ -101,6 +101,27 @@ describe("demo workload traffic", () => {
     expect(["Unavailable", "Internal", "DeadlineExceeded"].filter((c) => codes.has(c)).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("calls a real MCP server in-process: tools, a resource and a prompt on both sides, with a tool error and a JSON-RPC error", async () => {
+    const m = resolveCatalog(NAMESPACE).mcp;
+    const count = (samples: readonly Sample[], name: string, match: Record<string, string>) => total(samples, `${name}_count`, match);
+    const wanted: Record<string, string>[] = [
+      { mcp_method_name: "tools/call", gen_ai_tool_name: "lookup_docs", error_type: "" },
+      { mcp_method_name: "tools/call", gen_ai_tool_name: "create_ticket", error_type: "" },
+      { mcp_method_name: "tools/call", gen_ai_tool_name: "create_ticket", error_type: "tool_error" },
+      { mcp_method_name: "resources/read", error_type: "" },
+      { mcp_method_name: "resources/read", error_type: "-32602" },
+      { mcp_method_name: "prompts/get", error_type: "" },
+    ];
+    const sides = [m.serverOperationDuration.name, m.clientOperationDuration.name];
+    // one ticket in 25 is refused: at this speed that is a couple of seconds in
+    const samples = await until(
+      () => scrape(demo.metricsUrl),
+      (s) => sides.every((name) => wanted.every((match) => count(s, name, match) > 0)),
+      10_000,
+    );
+    for (const name of sides) for (const match of wanted) expect(count(samples, name, match), `${name} ${JSON.stringify(match)}`).toBeGreaterThan(0);
+  });
+
   it("shows the instrumentation's own health: an unpriced model, a decision taken twice and a folded label", () => {
     const m = resolveCatalog(NAMESPACE);
     expect(total(last, m.llm.unpricedTokens.name, { model: demo.profile.scenarios.unpricedModel.model })).toBeGreaterThan(0);

@@ -51,7 +51,7 @@ describe("@agent-observability/instrumentation, installed alone", () => {
     const installed = await installedPackages(appOnly);
     expect(installed).toContain("prom-client");
     expect(installed).toContain("@pydantic/genai-prices");
-    for (const unwanted of ["cdktf", "constructs", "@cdktf/provider-docker", "@grafana/grafana-foundation-sdk", "yaml", "@grpc/grpc-js", "pino", "express", "fastify"]) {
+    for (const unwanted of ["cdktf", "constructs", "@cdktf/provider-docker", "@grafana/grafana-foundation-sdk", "yaml", "@grpc/grpc-js", "pino", "express", "fastify", "@modelcontextprotocol/sdk"]) {
       expect(installed, unwanted).not.toContain(unwanted);
     }
   });
@@ -67,15 +67,16 @@ describe("@agent-observability/instrumentation, installed alone", () => {
       import { fastifyMetrics } from "@agent-observability/instrumentation/fastify";
       import { traceExemplar } from "@agent-observability/instrumentation/otel";
       import { openaiAgentsProcessor } from "@agent-observability/instrumentation/openai-agents";
+      import { instrumentMcpClient, instrumentMcpServer } from "@agent-observability/instrumentation/mcp";
       const obs = createObservability({ defaultMetrics: false });
       await obs.tools.call({ tool: "search", agent: "planner" }, async () => 1);
-      console.log(JSON.stringify({ name: resolveCatalog("agent").tools.calls.name, fns: [httpMiddleware, expressMiddleware, fastifyMetrics, traceExemplar, openaiAgentsProcessor].map((f) => typeof f) }));
+      console.log(JSON.stringify({ name: resolveCatalog("agent").tools.calls.name, fns: [httpMiddleware, expressMiddleware, fastifyMetrics, traceExemplar, openaiAgentsProcessor, instrumentMcpServer, instrumentMcpClient].map((f) => typeof f) }));
       console.log(await obs.render());
       `,
     );
     expect(result.stderr).toBe("");
     const [first, ...exposition] = result.stdout.split("\n");
-    expect(JSON.parse(first!)).toEqual({ name: "agent_tool_calls_total", fns: ["function", "function", "function", "function", "function"] });
+    expect(JSON.parse(first!)).toEqual({ name: "agent_tool_calls_total", fns: Array(7).fill("function") });
     const samples = parseExposition(exposition.join("\n"));
     expect(samples.find((s) => s.name === "agent_tool_calls_total")?.labels).toEqual({ tool: "search", agent: "planner", status: "success" });
     // the installed price data names its version, read from the installed package

@@ -20,7 +20,7 @@ describe("alert definitions", () => {
       "TokenBudgetForecast", "LLMCostBudgetForecast", "ToolExecutionTimeout", "LLMErrorRatioHigh", "LLMLatencyHigh",
       "HTTPErrorRatioHigh", "GRPCErrorRatioHigh", "A2ALatencyHigh", "RateLimitDenialsSpike", "CacheHitRatioLow",
       "PipelineFailures", "TargetDown", "InstrumentationErrors", "LabelOverflow", "SeriesOverflow", "ToolCallRateAnomaly", "Watchdog",
-      "LlmCostUnpriced", "LLMTimeToFirstTokenHigh", "AgentRunawayLoop",
+      "LlmCostUnpriced", "LLMTimeToFirstTokenHigh", "AgentRunawayLoop", "McpToolErrors",
       ...defaultSlos.flatMap((s) => Object.values(sloAlertNames(s))),
     ];
     expect([...byName.keys()].sort()).toEqual([...named].sort());

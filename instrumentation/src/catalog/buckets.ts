@@ -22,6 +22,9 @@ export const buckets = {
   // gen_ai.client.operation.duration (the standard-named metrics, catalog/semconv.ts).
   genAiTokenUsage: [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864],
   genAiOperationDuration: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92],
+  // The OpenTelemetry MCP conventions' advice for mcp.client.operation.duration and
+  // mcp.server.operation.duration (catalog/mcp.ts).
+  mcpOperationDuration: [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
   /** Calls per agent run: 1 to 128, doubling. */
   callsPerRun: [1, 2, 4, 8, 16, 32, 64, 128],
 } as const satisfies Record<string, readonly number[]>;

@@ -6,6 +6,7 @@ import type { MetricDef } from "./define.js";
 import { grpc } from "./grpc.js";
 import { http } from "./http.js";
 import { llm } from "./llm.js";
+import { mcp } from "./mcp.js";
 import { memory } from "./memory.js";
 import { pipelines } from "./pipelines.js";
 import { rateLimits } from "./rate-limits.js";
@@ -14,7 +15,7 @@ import { self } from "./self.js";
 import { semconv } from "./semconv.js";
 import { tools } from "./tools.js";
 
-export const catalog = { tools, llm, memory, approvals, runs, pipelines, a2a, cache, rateLimits, http, grpc, self, semconv } as const;
+export const catalog = { tools, llm, memory, approvals, runs, pipelines, a2a, mcp, cache, rateLimits, http, grpc, self, semconv } as const;
 
 export type Catalog = typeof catalog;
 export type Domain = keyof Catalog;

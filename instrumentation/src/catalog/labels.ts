@@ -35,6 +35,11 @@ export const labels = {
   genAiRequestModel: label("gen_ai_request_model", "Model the request asked for (gen_ai.request.model).", { limit: 100 }),
   genAiTokenType: label("gen_ai_token_type", "input or output (gen_ai.token.type).", { values: ["input", "output"] }),
   genAiToolName: label("gen_ai_tool_name", "Tool name (gen_ai.tool.name).", { limit: 500 }),
+  mcpMethodName: label(
+    "mcp_method_name",
+    "MCP request method (mcp.method.name): tools/call, resources/read, prompts/get, tools/list, initialize ...; one outside the MCP specification is _OTHER.",
+    { limit: 40 },
+  ),
   genAiAgentName: label("gen_ai_agent_name", "Agent name (gen_ai.agent.name).", { limit: 200 }),
   priceSource: label("source", "Where the price data comes from (a package).", { limit: 2 }),
   priceVersion: label("version", "Version of the price data.", { limit: 2 }),

@@ -58,6 +58,7 @@ const pipelineStatuses = values(catalog.pipelines.runs.labels[1]!);
 const cacheResults = values(catalog.cache.operations.labels[1]!);
 const grpcTypes = values(catalog.grpc.handled.labels[2]!);
 const grpcCodes = values(catalog.grpc.handled.labels[3]!);
+const mcpSides = ["server", "client"] as const;
 
 /** What the application's operation does. */
 export type Outcome =
@@ -112,6 +113,13 @@ function unclassifiable(error: unknown): boolean {
 /** The error type the default classifier gives is not a label value (for metrics labelled by it). */
 function badErrorType(error: unknown): boolean {
   return unclassifiable(error) || !isLabel(classifyError(error).errorType);
+}
+/** An MCP failure's error type is its integer JSON-RPC code when it has one, else the classifier's. */
+function mcpOutcomeProblem(o: Outcome): boolean {
+  if (unreadableThen(o)) return true;
+  if (succeeds(o)) return false;
+  const error = (o as { error: unknown }).error;
+  return !Number.isInteger(field(error, "code")) && badErrorType(error);
 }
 function outcomeProblem(o: Outcome, errorTypeIsLabel: boolean): boolean {
   if (unreadableThen(o)) return true;
@@ -337,6 +345,17 @@ const cases: fc.Arbitrary<Case>[] = [
     name: "a2a.taskStarted/taskFinished", act: (obs) => (obs.a2a.taskStarted(labels as never), obs.a2a.taskFinished(labels as never)),
     problem: anyBad(labels, { agent: isLabel }),
   })),
+  caseOf(fc.record({ labels: container({ side: closed(mcpSides), method: label, tool: optional(label) }), outcome }), ({ labels, outcome: o }) => ({
+    name: "mcp.operation", outcome: o, act: (obs) => obs.mcp.operation(labels as never, operation(o)),
+    problem: anyBad(labels, { side: isIn(mcpSides), method: isLabel, tool: optionally(isLabel) }) || mcpOutcomeProblem(o),
+  })),
+  caseOf(
+    fc.record({ event: container({ side: closed(mcpSides), method: label, tool: optional(label), errorType: optional(label), seconds: amount }) }),
+    ({ event }) => ({
+      name: "mcp.record", act: (obs) => obs.mcp.record(event as never),
+      problem: anyBad(event, { side: isIn(mcpSides), method: isLabel, tool: optionally(isLabel), errorType: optionally(isLabel), seconds: isAmount }),
+    }),
+  ),
   caseOf(fc.record({ labels: container({ operation: optional(label) }), outcome }), ({ labels, outcome: o }) => ({
     name: "cache.lookup", outcome: o, act: (obs) => obs.cache.lookup(labels as never, operation(o)),
     problem: anyBad(labels, { operation: optionally(isLabel) }) || unreadableThen(o),
