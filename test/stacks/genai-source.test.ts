@@ -65,7 +65,7 @@ describe("prometheus.yml with genAiSource otel", () => {
 
 describe("the ServiceMonitor with genAiSource otel", () => {
   const monitor = (input: StackConfigInput) => readKubernetesObjects(synth(input).json).find((o) => o.kind === "ServiceMonitor")!;
-  const endpoint = (o: { spec?: unknown }) => (o.spec as { endpoints: Record<string, unknown>[] }).endpoints[0]!;
+  const endpoint = (o: object) => (o as { spec: { endpoints: Record<string, unknown>[] } }).spec.endpoints[0]!;
 
   it("carries the same relabeling in the operator's field names, and validates against its schema", () => {
     const otel = monitor({ target: "kubernetes", genAiSource: "otel" });
