@@ -2,7 +2,8 @@
 // SDK's Prometheus exporter adds no unit suffix (`gen_ai_client_operation_duration_bucket`, where
 // Python's, Go's and the Collector's write `gen_ai_client_operation_duration_seconds_bucket`), and
 // instrumentations on the conventions before 1.37 label the provider `gen_ai_system` (the
-// official OpenAI instrumentation for JavaScript still does) instead of `gen_ai_provider_name`.
+// official OpenAI instrumentation for JavaScript still does, for chat completions and
+// embeddings) instead of `gen_ai_provider_name`.
 // With `genAiSource: "otel"` the stack's Prometheus relabels both at scrape time onto the
 // catalog's names, so every rule, recorded series and dashboard query reads one spelling, and a
 // provider picked in a dashboard variable matches either kind of service.
