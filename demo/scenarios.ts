@@ -1,7 +1,16 @@
 // The named incident scenarios and their on/off state. Traffic generators read the state or
 // subscribe to changes; the control API and `Demo.setScenario` switch them.
 
-export const scenarioNames = ["tool-error-spike", "approval-backlog", "slow-memory-search", "token-budget-burn", "hung-tool-call"] as const;
+export const scenarioNames = [
+  "tool-error-spike",
+  "approval-backlog",
+  "slow-memory-search",
+  "token-budget-burn",
+  "hung-tool-call",
+  "unpriced-model",
+  "slow-first-token",
+  "runaway-loop",
+] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];
 

@@ -20,6 +20,10 @@ export interface DemoSignals {
   readonly tokensPerSecond: { readonly baseline: number; readonly burn: number };
   /** Real seconds the longest baseline tool call stays in flight (ToolExecutionTimeout must sit above it). */
   readonly toolCallMaxSeconds: number;
+  /** Time to first token in seconds (LLMTimeToFirstTokenHigh): the slowest baseline stream, the fastest slow one. */
+  readonly timeToFirstTokenSeconds: { readonly baselineMax: number; readonly slowMin: number };
+  /** Tool calls per run (AgentRunawayLoop): the most a baseline run makes, the fewest a runaway one does. */
+  readonly toolCallsPerRun: { readonly baselineMax: number; readonly runawayMin: number };
 }
 
 
@@ -28,7 +32,7 @@ const mean = (r: Range): number => (r.min + r.max) / 2;
 const logMean = (r: Range): number => (r.min > 0 && r.max > r.min ? (r.max - r.min) / Math.log(r.max / r.min) : r.min);
 
 export function demoSignals(profile: DemoProfile, speed: number): DemoSignals {
-  const { tools, llm, memory, approvals, scenarios: s } = profile;
+  const { tools, llm, memory, approvals, runs, scenarios: s } = profile;
   const toolErrors = tools.callsPerSecond * tools.failureRatio * speed * 60;
   const decidedWait = policyShare * logMean(policySeconds) + (1 - policyShare) * logMean(approvals.decideSeconds);
   const wait = (1 - approvals.expireRatio) * decidedWait + approvals.expireRatio * approvals.expireSeconds;
@@ -45,5 +49,7 @@ export function demoSignals(profile: DemoProfile, speed: number): DemoSignals {
       burn: s.tokenBudgetBurn.callsPerSecond * (s.tokenBudgetBurn.promptTokens + s.tokenBudgetBurn.completionTokens) * speed,
     },
     toolCallMaxSeconds: Math.max(tools.slowSeconds.max, tools.timeoutSeconds, ...Object.values(toolLatency).map((r) => r.max)) / speed,
+    timeToFirstTokenSeconds: { baselineMax: llm.timeToFirstTokenSeconds.max, slowMin: s.slowFirstToken.timeToFirstTokenSeconds.min },
+    toolCallsPerRun: { baselineMax: runs.toolCalls.max, runawayMin: s.runawayLoop.toolCalls.min },
   };
 }

@@ -36,6 +36,7 @@ import { httpClientTraffic } from "./traffic/http-client.js";
 import { hungToolCall } from "./traffic/hung-tool-call.js";
 import { llmTraffic } from "./traffic/llm.js";
 import { memoryTraffic } from "./traffic/memory.js";
+import { OpenRuns } from "./traffic/open-runs.js";
 import { pipelineTraffic } from "./traffic/pipelines.js";
 import { rateLimitTraffic, rateLimitedEndpoints } from "./traffic/rate-limits.js";
 import { runTraffic } from "./traffic/runs.js";
@@ -82,7 +83,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   });
   const clock = new Clock(o.speed);
   const scenarios = new Scenarios();
-  const ctx: TrafficContext = { obs, clock, random: new Random(o.seed), scenarios, profile: o.profile };
+  const ctx: TrafficContext = { obs, clock, random: new Random(o.seed), scenarios, profile: o.profile, openRuns: new OpenRuns() };
   const servers: { close(): Promise<void> }[] = [];
   const clients: { close(): void }[] = [];
   const closeAll = async (): Promise<void> => {

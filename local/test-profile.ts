@@ -79,6 +79,14 @@ export function testProfile(demo: DemoProfileInput = {}, speed = TEST_SPEED): Lo
         },
         // The longest baseline call is a fixed bound, not a mean: twice it covers timers late on a busy machine.
         toolTimeout: { ...every.toolTimeout, seconds: boundAbove("thresholds.toolTimeout.seconds", buckets.toolCall, 2 * s.toolCallMaxSeconds) },
+        llmTimeToFirstToken: {
+          ...every.llmTimeToFirstToken,
+          p95Seconds: boundBetween("thresholds.llmTimeToFirstToken.p95Seconds", buckets.timeToFirstToken, s.timeToFirstTokenSeconds.baselineMax, s.timeToFirstTokenSeconds.slowMin),
+        },
+        agentRunawayLoop: {
+          ...every.agentRunawayLoop,
+          p95ToolCalls: boundBetween("thresholds.agentRunawayLoop.p95ToolCalls", buckets.callsPerRun, s.toolCallsPerRun.baselineMax, s.toolCallsPerRun.runawayMin),
+        },
       },
       alertmanager: { timings, criticalTimings: timings, watchdogTimings: timings },
     },

@@ -1,7 +1,9 @@
 // An approval queue: risky actions wait for a human (or a policy) to approve or reject them;
 // some are never looked at and expire. Scenario `approval-backlog`: reviewers stop deciding
 // while requests keep coming; once it is switched off the backlog is worked off over
-// `drainSeconds`.
+// `drainSeconds`. The first human approval is clicked twice (a reviewer's double click): the
+// instrumentation ignores the second decision and counts it as `unknown_approval`, which the
+// services dashboard's instrumentation errors show.
 import type { ApprovalDecision, PendingApproval, RiskLevel } from "@agent-observability/instrumentation";
 import type { Stream } from "../driver.js";
 import { Mix } from "../mix.js";
@@ -38,10 +40,14 @@ export function approvalTraffic(ctx: TrafficContext): Stream[] {
   );
   const held: Decision[] = [];
   const stuck = (): boolean => scenarios.isOn("approval-backlog");
+  let doubleClicked = false;
 
   const settle = (d: Decision): void => {
-    if (stuck()) held.push(d);
-    else d.approval.decide(d.decision, d.reason);
+    if (stuck()) return void held.push(d);
+    d.approval.decide(d.decision, d.reason);
+    if (doubleClicked || d.reason !== "human") return;
+    doubleClicked = true;
+    d.approval.decide(d.decision, d.reason);
   };
 
   const request = (): void => {

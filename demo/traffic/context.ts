@@ -1,5 +1,5 @@
 // What every traffic generator gets: the instrumentation (imported as a user would), simulated
-// time, a seeded random source, the scenario switches and the intensities.
+// time, a seeded random source, the scenario switches, the intensities and the runs in progress.
 import { trace } from "@opentelemetry/api";
 import type { Observability } from "@agent-observability/instrumentation";
 import type { Clock } from "../clock.js";
@@ -7,6 +7,7 @@ import type { Stream } from "../driver.js";
 import type { DemoProfile } from "../profile.js";
 import type { Random } from "../random.js";
 import type { Scenarios } from "../scenarios.js";
+import type { OpenRuns } from "./open-runs.js";
 
 export interface TrafficContext {
   readonly obs: Observability;
@@ -14,6 +15,8 @@ export interface TrafficContext {
   readonly random: Random;
   readonly scenarios: Scenarios;
   readonly profile: DemoProfile;
+  /** The agent runs in progress, which the LLM calls join. */
+  readonly openRuns: OpenRuns;
 }
 
 /** A stream at a fixed rate. */

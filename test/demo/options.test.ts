@@ -47,6 +47,7 @@ describe("demo options", () => {
     try {
       expect(demo.scenarios()).toEqual({
         "tool-error-spike": false, "approval-backlog": true, "slow-memory-search": false, "token-budget-burn": false, "hung-tool-call": true,
+        "unpriced-model": false, "slow-first-token": false, "runaway-loop": false,
       });
       const { tool, agent } = demo.profile.scenarios.hungToolCall;
       expect(demo.observability.tools.running()).toBeGreaterThanOrEqual(1);

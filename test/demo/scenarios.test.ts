@@ -138,6 +138,67 @@ describe("scenario hung-tool-call", () => {
   });
 });
 
+/** Observations of histogram `name` (matching `match`) above its bucket `le`. */
+function above(samples: Sample[], name: string, le: number, match: Record<string, string> = {}): number {
+  return total(samples, `${name}_count`, match) - total(samples, `${name}_bucket`, { ...match, le: String(le) });
+}
+
+describe("scenario unpriced-model", () => {
+  it("counts the self-hosted model's tokens as unpriced while on; the baseline prices every token", async () => {
+    const { provider, model } = demo.profile.scenarios.unpricedModel;
+    const unpriced = (s: Sample[]) => total(s, m.llm.unpricedTokens.name);
+    expect(unpriced(await read()), "unpriced tokens since the start").toBe(0);
+    demo.setScenario("unpriced-model", true);
+    const during = await growth(WINDOW_MS, (s) => total(s, m.llm.unpricedTokens.name, { provider, model }));
+    demo.setScenario("unpriced-model", false);
+    expect(during).toBeGreaterThan(1000);
+    await sleep(50);
+    expect(await growth(500, unpriced)).toBe(0);
+  });
+});
+
+describe("scenario slow-first-token", () => {
+  it("streams the profile's model with first tokens after seconds while on; baseline streams start within the bucket of their maximum", async () => {
+    const { provider, model } = demo.profile.scenarios.slowFirstToken;
+    const { baselineMax, slowMin } = signals.timeToFirstTokenSeconds;
+    const ttft = m.llm.timeToFirstToken.name;
+    const baseline = await read();
+    expect(total(baseline, `${ttft}_count`), "baseline streams").toBeGreaterThan(0);
+    expect(above(baseline, ttft, 2.5), `baseline first tokens after 2.5 s (its maximum is ${baselineMax} s)`).toBe(0);
+    demo.setScenario("slow-first-token", true);
+    const slow = await growth(WINDOW_MS, (s) => above(s, ttft, 7.5, { provider, model }));
+    demo.setScenario("slow-first-token", false);
+    expect(slowMin).toBeGreaterThan(7.5);
+    expect(slow).toBeGreaterThan(5);
+    await sleep(50);
+    expect(await growth(500, (s) => above(s, ttft, 2.5))).toBe(0);
+  });
+});
+
+describe("scenario runaway-loop", () => {
+  it("ends runs of the profile's agent with dozens of tool calls while on; baseline runs make a few", async () => {
+    const { agent } = demo.profile.scenarios.runawayLoop;
+    const { baselineMax, runawayMin } = signals.toolCallsPerRun;
+    const perRun = m.runs.toolCalls.name;
+    const baseline = await read();
+    const runs = total(baseline, `${perRun}_count`);
+    expect(runs, "baseline runs ended").toBeGreaterThan(5);
+    expect(above(baseline, perRun, 8), `baseline runs with more than 8 tool calls (at most ${baselineMax})`).toBe(0);
+    const mean = total(baseline, `${perRun}_sum`) / runs;
+    expect(mean).toBeGreaterThanOrEqual(1);
+    expect(mean).toBeLessThanOrEqual(baselineMax);
+    expect(total(baseline, `${m.runs.llmCalls.name}_sum`), "LLM calls counted for runs").toBeGreaterThan(0);
+    demo.setScenario("runaway-loop", true);
+    const runaway = await growth(WINDOW_MS, (s) => above(s, perRun, 32, { agent }));
+    demo.setScenario("runaway-loop", false);
+    expect(runawayMin).toBeGreaterThan(32);
+    expect(runaway).toBeGreaterThanOrEqual(2);
+    // Runs started before the switch end within their longest duration.
+    await sleep((demo.profile.scenarios.runawayLoop.seconds.max * 1000) / SPEED + 100);
+    expect(await growth(500, (s) => above(s, perRun, 8))).toBe(0);
+  });
+});
+
 describe("scenario control API", () => {
   const url = (path = "") => `${demo.scenariosUrl}${path}`;
 

@@ -53,7 +53,8 @@ function missingVariants(): string[] {
 }
 
 beforeAll(async () => {
-  demo = await startDemo({ port: 0, grpcPort: 0, speed: 100, logger: quiet });
+  // A self-hosted model without a price only comes with its scenario.
+  demo = await startDemo({ port: 0, grpcPort: 0, speed: 100, scenarios: ["unpriced-model"], logger: quiet });
   // Gauges (in flight, pending, in progress) are 0 between operations: watch a few scrapes.
   last = await until(
     async () => remember(await scrape(demo.metricsUrl)),
@@ -100,9 +101,10 @@ describe("demo workload traffic", () => {
     expect(["Unavailable", "Internal", "DeadlineExceeded"].filter((c) => codes.has(c)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it("shows the instrumentation's own health: an unpriced model and a folded label", () => {
+  it("shows the instrumentation's own health: an unpriced model, a decision taken twice and a folded label", () => {
     const m = resolveCatalog(NAMESPACE);
-    expect(total(last, m.llm.unpricedTokens.name, { model: "llama-3.3-70b" })).toBeGreaterThan(0);
+    expect(total(last, m.llm.unpricedTokens.name, { model: demo.profile.scenarios.unpricedModel.model })).toBeGreaterThan(0);
+    expect(total(last, m.self.instrumentationErrors.name, { reason: "unknown_approval" })).toBe(1);
     expect(total(last, m.self.labelOverflow.name, { metric: m.rateLimits.decisions.name, label: "endpoint" })).toBeGreaterThan(0);
   });
 

@@ -4,7 +4,7 @@
 // compete for the two cores). First, a stack that cannot start stops what it had started; then
 // the tests follow the order of a run:
 //   the demo is scraped -> the baseline stays quiet -> each scenario fires, is delivered and
-//   resolves (all five at once) -> recording rules and every dashboard query have data ->
+//   resolves (all at once) -> recording rules and every dashboard query have data ->
 //   Prometheus restarts without losing a sample -> stopping leaves no process.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -121,6 +121,17 @@ describe("the local stack with the test profile", () => {
         scenario: "hung-tool-call",
         labels: () => ({ job: job(), tool: spike().hungToolCall.tool, agent: spike().hungToolCall.agent, state: "running" }),
       },
+      {
+        alert: "LlmCostUnpriced",
+        scenario: "unpriced-model",
+        labels: () => ({ job: job(), provider: spike().unpricedModel.provider, model: spike().unpricedModel.model }),
+      },
+      {
+        alert: "LLMTimeToFirstTokenHigh",
+        scenario: "slow-first-token",
+        labels: () => ({ job: job(), provider: spike().slowFirstToken.provider, model: spike().slowFirstToken.model }),
+      },
+      { alert: "AgentRunawayLoop", scenario: "runaway-loop", labels: () => ({ job: job(), agent: spike().runawayLoop.agent }) },
     ];
     const names = cases.map((c) => c.alert);
 
@@ -138,7 +149,7 @@ describe("the local stack with the test profile", () => {
       expect(seen.map((s) => `${s.metric.alertname} ${s.metric.alertstate} {${labelText(s.metric)}} at ${new Date(s.values[0]![0] * 1000).toISOString()}`)).toEqual([]);
     }, 120_000);
 
-    describe.concurrent("each with its scenario (the five run at once)", () => {
+    describe.concurrent("each with its scenario (all run at once)", () => {
       for (const c of cases) {
         it(`${c.alert}: quiet while ${c.scenario} is off, fires when it is on, is delivered with its labels and annotations, resolves when it is off`, async ({ expect }) => {
           const definition = alertDefinitions(stack.config.rules).find((a) => a.name === c.alert)!;
