@@ -41,7 +41,13 @@ export interface LlmSignals {
   /** The failed ones among `requests`. */
   readonly failed: Matchers;
   /** The label telling failures apart, and the labels of one success and one failure (for test inputs). */
-  readonly outcome: { readonly label: string; readonly success: Readonly<Record<string, string>>; readonly failure: Readonly<Record<string, string>> };
+  readonly outcome: {
+    readonly label: string;
+    /** Every request carries it (status), or only the failed ones (error_type). */
+    readonly onEveryRequest: boolean;
+    readonly success: Readonly<Record<string, string>>;
+    readonly failure: Readonly<Record<string, string>>;
+  };
   /** Request latency, in seconds. */
   readonly duration: HistogramMetric;
   /** Time to the first output token of streaming requests, in seconds. */
@@ -63,7 +69,7 @@ function agentSignals(m: ResolvedCatalog): LlmSignals {
     labels: { provider: "provider", model: "model", tokenType: "type", agent: "agent", operation: undefined },
     requests: { metric: m.llm.requests, suffix: "" },
     failed: { status: { not: "success" } },
-    outcome: { label: "status", success: { status: "success" }, failure: { status: "error" } },
+    outcome: { label: "status", onEveryRequest: true, success: { status: "success" }, failure: { status: "error" } },
     duration: m.llm.duration,
     timeToFirstToken: m.llm.timeToFirstToken,
     tokens: { metric: m.llm.tokens, suffix: "" },
@@ -90,7 +96,7 @@ function otelSignals(m: ResolvedCatalog): LlmSignals {
     },
     requests: { metric: s.operationDuration, suffix: "_count" },
     failed: { error_type: { not: "" } },
-    outcome: { label: label(s.operationDuration, "error_type"), success: {}, failure: { error_type: "RateLimitError" } },
+    outcome: { label: label(s.operationDuration, "error_type"), onEveryRequest: false, success: {}, failure: { error_type: "RateLimitError" } },
     duration: s.operationDuration,
     timeToFirstToken: s.timeToFirstToken,
     tokens: { metric: s.tokenUsage, suffix: "_sum" },

@@ -137,7 +137,7 @@ function slo(m: ResolvedCatalog, operation: string, help: string): RecordedSerie
 function llmRecorded(m: ResolvedCatalog, s: LlmSignals, { counted, quantiles, rate }: ReturnType<typeof windowed>): LlmRecorded {
   const { provider, model, agent, tokenType } = s.labels;
   const who = [provider, model, ...(agent ? [agent] : [])];
-  const everyOutcome = Object.keys(s.outcome.success).includes(s.outcome.label);
+  const everyOutcome = s.outcome.onEveryRequest;
   const requestLabels = everyOutcome ? [...who, s.outcome.label] : who;
   const errorLabels = [...who, s.outcome.label];
   const tokenLabels = [...who, tokenType];
