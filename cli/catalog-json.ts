@@ -10,6 +10,8 @@ export interface CatalogLabelJson {
   readonly values?: readonly string[];
   /** Bound on distinct values (the closed set's size when there is one). */
   readonly limit: number;
+  /** Set only where it applies (error_type on failures): a sample may leave it out. */
+  readonly optional?: true;
 }
 
 export interface CatalogMetricJson {
@@ -55,7 +57,7 @@ export function catalogJson(namespace: string): CatalogJson {
         type: m.type,
         help: m.help,
         unit: m.unit,
-        labels: m.labels.map((l) => ({ name: l.name, help: l.help, ...(l.values ? { values: l.values } : {}), limit: l.limit })),
+        labels: m.labels.map((l) => ({ name: l.name, help: l.help, ...(l.values ? { values: l.values } : {}), limit: l.limit, ...(l.optional ? { optional: true } : {}) })),
         ...(m.buckets ? { buckets: m.buckets } : {}),
       };
     }),

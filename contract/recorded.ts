@@ -12,6 +12,8 @@
 // from that same list, so the two cannot disagree.
 import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { DEFAULT_BUDGET, DEFAULT_RATE_WINDOW } from "./defaults.js";
+import { type Counted, countedSeries, llmSignals, type LlmSignals } from "./llm-signals.js";
+import type { Matchers } from "./promql.js";
 import { canonicalWindow } from "./rate-window.js";
 import { type SloWindow, sloWindows } from "./slo-windows.js";
 import type { Duration } from "./duration.js";
@@ -25,7 +27,15 @@ export interface RecordedSeries {
 
 /** How a per-domain series is computed from its catalog metric (the rules render these). */
 export type RecordedSource =
-  | { readonly kind: "rate"; readonly metric: ResolvedMetric; readonly window: Duration }
+  | {
+      readonly kind: "rate";
+      readonly metric: ResolvedMetric;
+      readonly window: Duration;
+      /** A histogram's `_count` or `_sum` rather than the counter itself. */
+      readonly suffix?: "_count" | "_sum";
+      /** Only the series matching these. */
+      readonly where?: Matchers;
+    }
   | { readonly kind: "quantile"; readonly metric: ResolvedMetric; readonly quantile: number; readonly window: Duration }
   | {
       readonly kind: "ratio";
@@ -47,11 +57,27 @@ export interface Quantiles {
 }
 
 
+/** The LLM series: their labels and sources follow the config's LLM signals (contract/llm-signals.ts). */
+export interface LlmRecorded {
+  /** {job, provider, model[, agent, status]}: LLM requests per second. */
+  readonly requests: SourcedSeries;
+  /** {job, provider, model, error_type}: failed requests per second, where requests carry no outcome on success (otel). */
+  readonly errors?: SourcedSeries;
+  /** {job, provider, model} */
+  readonly duration: Quantiles;
+  /** {job, provider, model[, agent], type} */
+  readonly tokens: SourcedSeries;
+  /** {job, provider, model, agent}: dollars, from this project's metrics in either mode. */
+  readonly cost: SourcedSeries;
+}
+
 export interface RecordedSeriesOptions {
   /** Trailing window of the daily budget series (default "1d"); it is part of their names. */
   readonly budgetWindow?: Duration;
   /** Window of every rate, ratio and quantile series (default "5m"); it is part of their names. */
   readonly rateWindow?: Duration;
+  /** Where the LLM series read their signals (default this project's metrics). */
+  readonly llmSignals?: LlmSignals;
 }
 
 /** What the recorded series of a rules or dashboards config depend on. */
@@ -59,17 +85,30 @@ export interface RecordedSeriesSource {
   readonly metrics: ResolvedCatalog;
   readonly budget: { readonly window: Duration };
   readonly rateWindow: Duration;
+  readonly llmSignals: LlmSignals;
 }
 
 function counterBase(metric: ResolvedMetric): string {
   return metric.name.replace(/_total$/, "");
 }
 
+/** A counted series as a recorded name calls it: a counter without `_total`, a histogram's `_count` or `_sum` as is. */
+function countedBase(c: Counted): string {
+  return c.suffix === "" ? counterBase(c.metric) : countedSeries(c);
+}
+
 /** Builders of the per-domain series, all over one rate window `w`. */
 function windowed(w: Duration) {
+  const counted = (level: string, c: Counted, labels: readonly string[], help: string, where?: Matchers): SourcedSeries => ({
+    record: `${level}:${countedBase(c)}:rate${w}`,
+    labels: ["job", ...labels],
+    help,
+    source: { kind: "rate", metric: c.metric, window: w, ...(c.suffix !== "" && { suffix: c.suffix }), ...(where && { where }) },
+  });
   return {
+    counted,
     rate(level: string, metric: ResolvedMetric, labels: readonly string[], help: string): SourcedSeries {
-      return { record: `${level}:${counterBase(metric)}:rate${w}`, labels: ["job", ...labels], help, source: { kind: "rate", metric, window: w } };
+      return counted(level, { metric, suffix: "" }, labels, help);
     },
     quantiles(level: string, metric: ResolvedMetric, labels: readonly string[], what: string): Quantiles {
       const one = (q: number, p: "p50" | "p95" | "p99"): SourcedSeries => ({
@@ -90,11 +129,34 @@ function slo(m: ResolvedCatalog, operation: string, help: string): RecordedSerie
   return { record: `slo:${ns}_${metric}:${op}`, labels: ["slo"], help };
 }
 
-/** Every recorded series, grouped by domain. Pure: depends only on the catalog, the budget and the rate window. */
+/**
+ * The LLM series over the signals' labels, named after the labels they keep. A source whose
+ * requests carry their outcome on every request (status) keeps it on the request rate; one that
+ * marks only failures (error_type) records the failures as a series of their own.
+ */
+function llmRecorded(m: ResolvedCatalog, s: LlmSignals, { counted, quantiles, rate }: ReturnType<typeof windowed>): LlmRecorded {
+  const { provider, model, agent, tokenType } = s.labels;
+  const who = [provider, model, ...(agent ? [agent] : [])];
+  const everyOutcome = s.outcome.onEveryRequest;
+  const requestLabels = everyOutcome ? [...who, s.outcome.label] : who;
+  const errorLabels = [...who, s.outcome.label];
+  const tokenLabels = [...who, tokenType];
+  return {
+    requests: counted(requestLabels.join("_"), s.requests, requestLabels, everyOutcome ? "LLM requests per second by outcome." : "LLM requests per second."),
+    ...(!everyOutcome && { errors: counted(errorLabels.join("_"), s.requests, errorLabels, "Failed LLM requests per second by error type.", s.failed) }),
+    duration: quantiles([provider, model].join("_"), s.duration, [provider, model], "LLM request latency per provider and model"),
+    tokens: counted(tokenLabels.join("_"), s.tokens, tokenLabels, "Tokens per second by direction."),
+    cost: rate("provider_model_agent", m.llm.cost, ["provider", "model", "agent"], "LLM spend in dollars per second."),
+  };
+}
+
+/** Every recorded series, grouped by domain. Pure: depends only on the catalog, the LLM signals, the budget and the rate window. */
 export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOptions = {}) {
   const budgetWindow = options.budgetWindow ?? DEFAULT_BUDGET.window;
   const w = canonicalWindow(options.rateWindow ?? DEFAULT_RATE_WINDOW);
-  const { rate, quantiles } = windowed(w);
+  const builders = windowed(w);
+  const { rate, quantiles } = builders;
+  const llm = options.llmSignals ?? llmSignals(m);
   const sloErrorRatio = Object.fromEntries(
     sloWindows.map((w) => [w, slo(m, `sli_error:ratio_rate${w}`, `SLI error ratio (bad / total events) over ${w}.`)]),
   ) as Record<SloWindow, RecordedSeries>;
@@ -109,20 +171,11 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
       /** {job, tool} */
       duration: quantiles("tool", m.tools.duration, ["tool"], "tool call duration per tool"),
     },
-    llm: {
-      /** {job, provider, model, agent, status} */
-      requests: rate("provider_model_agent_status", m.llm.requests, ["provider", "model", "agent", "status"], "LLM requests per second by outcome."),
-      /** {job, provider, model} */
-      duration: quantiles("provider_model", m.llm.duration, ["provider", "model"], "LLM request latency per provider and model"),
-      /** {job, provider, model, agent, type} */
-      tokens: rate("provider_model_agent_type", m.llm.tokens, ["provider", "model", "agent", "type"], "Tokens per second by direction."),
-      /** {job, provider, model, agent} */
-      cost: rate("provider_model_agent", m.llm.cost, ["provider", "model", "agent"], "LLM spend in dollars per second."),
-    },
+    llm: llmRecorded(m, llm, builders),
     budget: {
       /** {} (platform-wide): tokens used over the trailing budget window; the budget alerts compare it. */
       tokens: {
-        record: `:${counterBase(m.llm.tokens)}:increase${budgetWindow}`,
+        record: `:${countedBase(llm.tokens)}:increase${budgetWindow}`,
         labels: [],
         help: `Tokens used over the trailing ${budgetWindow}, all applications.`,
       } satisfies RecordedSeries,
@@ -224,7 +277,7 @@ export type Recorded = ReturnType<typeof recordedSeries>;
 
 /** The recorded series a config's rules produce: the rules and the dashboards both call this. */
 export function recordedSeriesOf(c: RecordedSeriesSource): Recorded {
-  return recordedSeries(c.metrics, { budgetWindow: c.budget.window, rateWindow: c.rateWindow });
+  return recordedSeries(c.metrics, { budgetWindow: c.budget.window, rateWindow: c.rateWindow, llmSignals: c.llmSignals });
 }
 
 function isSeries(value: unknown): value is RecordedSeries {

@@ -3,6 +3,7 @@
 import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { type Duration, durationSeconds } from "./duration.js";
 import { checkNumber, fail } from "./fail.js";
+import type { LlmSignals } from "./llm-signals.js";
 
 export type { Duration } from "./duration.js";
 
@@ -73,6 +74,21 @@ export const defaultThresholds: Thresholds = {
   mcpToolErrorRatio: { max: 0.1, for: "10m" },
 };
 
+/**
+ * The defaults for a source of LLM signals: each LLM latency bound moved to the smallest bucket
+ * boundary of that source's histogram at or above it (30 s is not a boundary of the OpenTelemetry
+ * conventions' duration buckets; 40.96 s is the next one).
+ */
+export function defaultThresholdsFor(s: LlmSignals): Thresholds {
+  const atOrAbove = (metric: ResolvedMetric, value: number) => (metric.buckets ?? []).slice(0, -1).find((b) => b >= value) ?? value;
+  const d = defaultThresholds;
+  return {
+    ...d,
+    llmLatency: { ...d.llmLatency, p95Seconds: atOrAbove(s.duration, d.llmLatency.p95Seconds) },
+    llmTimeToFirstToken: { ...d.llmTimeToFirstToken, p95Seconds: atOrAbove(s.timeToFirstToken, d.llmTimeToFirstToken.p95Seconds) },
+  };
+}
+
 /** Thresholds with every optional field filled. */
 export type ResolvedThresholds = { [K in keyof Thresholds]: Required<Thresholds[K]> };
 
@@ -80,13 +96,13 @@ export type ResolvedThresholds = { [K in keyof Thresholds]: Required<Thresholds[
  * Threshold fields compared against histogram buckets, and the metric whose buckets they must be:
  * the rules compare exact bucket counts (`le`) there, so a service must expose those buckets.
  */
-export function bucketThresholds(t: ResolvedThresholds, m: ResolvedCatalog): { field: string; value: number; metric: ResolvedMetric }[] {
+export function bucketThresholds(t: ResolvedThresholds, m: ResolvedCatalog, llm: LlmSignals): { field: string; value: number; metric: ResolvedMetric }[] {
   return [
     { field: "thresholds.toolTimeout.seconds", value: t.toolTimeout.seconds, metric: m.tools.duration },
     { field: "thresholds.memorySearchLatency.p95Seconds", value: t.memorySearchLatency.p95Seconds, metric: m.memory.duration },
-    { field: "thresholds.llmLatency.p95Seconds", value: t.llmLatency.p95Seconds, metric: m.llm.duration },
+    { field: "thresholds.llmLatency.p95Seconds", value: t.llmLatency.p95Seconds, metric: llm.duration },
     { field: "thresholds.a2aLatency.p95Seconds", value: t.a2aLatency.p95Seconds, metric: m.a2a.duration },
-    { field: "thresholds.llmTimeToFirstToken.p95Seconds", value: t.llmTimeToFirstToken.p95Seconds, metric: m.llm.timeToFirstToken },
+    { field: "thresholds.llmTimeToFirstToken.p95Seconds", value: t.llmTimeToFirstToken.p95Seconds, metric: llm.timeToFirstToken },
     { field: "thresholds.agentRunawayLoop.p95ToolCalls", value: t.agentRunawayLoop.p95ToolCalls, metric: m.runs.toolCalls },
   ];
 }
@@ -99,7 +115,7 @@ const POSITIVE = new Set([
 ]);
 
 /** Refuses a threshold the alerts cannot use, naming its field: `thresholds.approvalQueue.max: -1 must be >= 0`. */
-export function checkThresholds(t: ResolvedThresholds, m: ResolvedCatalog, rateWindow: Duration): void {
+export function checkThresholds(t: ResolvedThresholds, m: ResolvedCatalog, llm: LlmSignals, rateWindow: Duration): void {
   for (const [key, fields] of Object.entries(t)) {
     for (const [name, value] of Object.entries(fields as object)) {
       const field = `thresholds.${key}.${name}`;
@@ -116,7 +132,7 @@ export function checkThresholds(t: ResolvedThresholds, m: ResolvedCatalog, rateW
     fail("thresholds.toolCallAnomaly.window", anomaly.window,
       `is too short for for=${anomaly.for} and zScore=${anomaly.zScore}: an anomaly would become its own baseline before firing (needs at least ${Math.ceil(needed / 60)}m)`);
   }
-  for (const { field, value, metric } of bucketThresholds(t, m)) {
+  for (const { field, value, metric } of bucketThresholds(t, m, llm)) {
     const buckets = metric.buckets ?? [];
     // The last finite bound cannot be exceeded by an interpolated quantile, so it is refused too.
     if (!buckets.slice(0, -1).includes(value)) {

@@ -71,8 +71,8 @@ function activeTasksNow({ m, q }: PanelContext) {
   return stat({ id: 5, title: "Active A2A tasks", unit: units.Short }, [query(q.sum(m.a2a.activeTasks), "tasks")]);
 }
 
-function tokensLastHour({ m, q }: PanelContext) {
-  return stat({ id: 6, title: "Tokens, last 1 h", unit: units.Short }, [query(q.increase(m.llm.tokens, { window: "1h" }), "tokens")]);
+function tokensLastHour({ llm, q }: PanelContext) {
+  return stat({ id: 6, title: "Tokens, last 1 h", unit: units.Short }, [query(q.increaseOf(llm.tokens, { window: "1h" }), "tokens")]);
 }
 
 function denialsLast5m({ m, q }: PanelContext) {

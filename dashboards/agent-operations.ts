@@ -256,9 +256,10 @@ function tokenUsage({ r, q, t, budget, key }: DashboardContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function tokensPerHour({ r, q }: PanelContext) {
+function tokensPerHour({ r, q, llm }: PanelContext) {
+  const type = llm.labels.tokenType;
   return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short, lint: lintExceptions.recordedPerJob }, [
-    query(`${q.recorded(r.llm.tokens, { by: ["type"] })} * 3600`, "{{type}}"),
+    query(`${q.recorded(r.llm.tokens, { by: [type] })} * 3600`, `{{${type}}}`),
   ]).timeFrom("24h");
 }
 

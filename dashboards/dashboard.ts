@@ -64,7 +64,7 @@ export function dashboardBuilder(
 export function panelContext(c: DashboardsConfig, filters: readonly FilterVariable[]): PanelContext {
   const loki = c.datasources.loki.enabled ? c.datasources.loki.uid : undefined;
   const audit = (title: string, query: AuditLogQuery) => (loki ? [logsDataLink(title, loki, logql(query))] : []);
-  return { m: c.metrics, r: c.recorded, t: c.thresholds, budget: c.budget, q: new Queries(filters, c.jobLabel), all: new Queries([], c.jobLabel), loki, audit };
+  return { m: c.metrics, r: c.recorded, llm: c.llmSignals, t: c.thresholds, budget: c.budget, q: new Queries(filters, c.jobLabel), all: new Queries([], c.jobLabel), loki, audit };
 }
 
 /** A built-in dashboard with its uid, links and variables; its panels are added by the caller. */

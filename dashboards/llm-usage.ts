@@ -1,27 +1,51 @@
 // LLM usage and cost: requests, errors and latency per provider and model; tokens and spend,
-// against the daily budgets, with a forecast of when each budget runs out.
+// against the daily budgets, with a forecast of when each budget runs out. Requests, errors,
+// latency, tokens and time to first token come from the config's LLM signals (`genAiSource`:
+// this project's metrics, or the OpenTelemetry GenAI metrics); dollars, cache reads, reasoning
+// and time per output token exist only in this project's metrics, and say so where the signals
+// are the OpenTelemetry ones.
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
-import { labels } from "@agent-observability/instrumentation/catalog";
+import { countedSeries, type LlmSignals } from "../contract/llm-signals.js";
 import { durationSeconds } from "../contract/duration.js";
 import type { DashboardsConfig } from "./config.js";
 import { where } from "../contract/logql.js";
 import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
-import { panels } from "../contract/ids.js";
 import { drillDown } from "./navigation.js";
 import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
 import { lintExceptions } from "./lint-exceptions.js";
-import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
+import { type FilterVariable, instanceVariable, jobVariable, labelVariable } from "./variables.js";
+
+/** The texts that differ between the two sources of LLM signals. */
+const wording = {
+  agent: {
+    description: "LLM requests, errors, latency, tokens and spend against the daily budgets.",
+    failed: "Failed (error or timeout)",
+    errorsBy: "agent and outcome",
+    firstToken: "Streaming calls (`llm.stream`): from the request to the first output chunk.",
+  },
+  otel: {
+    description: "LLM requests, errors, latency and tokens from the OpenTelemetry GenAI metrics; spend from this project's instrumentation.",
+    failed: "Failed (an error type set)",
+    errorsBy: "operation and error type",
+    firstToken: "Streaming operations, as the model server reports them (gen_ai.server.time_to_first_token).",
+  },
+} as const;
+
+/** The signals' series lists the jobs and instances unless they are this project's (whose build info every application exposes). */
+function filters(c: DashboardsConfig, s: LlmSignals): FilterVariable[] {
+  const series = countedSeries(s.requests);
+  const targets = s.source === "agent" ? undefined : series;
+  const roles = [["provider", "Provider"], ["model", "Model"], ["agent", "Agent"]] as const;
+  const byRole = roles.flatMap(([role, title]) => {
+    const def = s.requests.metric.labels.find((l) => l.name === s.labels[role]);
+    return def ? [labelVariable(c, s.requests.metric, def, title, role, series)] : [];
+  });
+  return [jobVariable(c, targets), instanceVariable(c, targets), ...byRole];
+}
 
 export function llmUsage(c: DashboardsConfig): DashboardBuilder {
-  const m = c.metrics;
-  const { builder, x } = dashboard(c, "llmUsage", "LLM requests, errors, latency, tokens and spend against the daily budgets.", [
-    jobVariable(c),
-    instanceVariable(c),
-    labelVariable(c, m.llm.requests, labels.provider, "Provider"),
-    labelVariable(c, m.llm.requests, labels.model, "Model"),
-    labelVariable(c, m.llm.requests, labels.agent, "Agent"),
-  ]);
+  const { builder, x } = dashboard(c, "llmUsage", wording[c.llmSignals.source].description, filters(c, c.llmSignals));
   const panelsAbove = builder
     .withRow(row(1, "Requests"))
     .withPanel(requestsByModel(x))
@@ -52,48 +76,70 @@ export function llmUsage(c: DashboardsConfig): DashboardBuilder {
   return withClosingRows(panelsAbove, x, "Recent LLM calls", { events: "llm_call" });
 }
 
+/**
+ * A panel over this project's own metrics (dollars, cache reads, reasoning, time per output
+ * token): with the OpenTelemetry signals, its title and description say where its numbers come from.
+ */
+function ours({ llm, m }: PanelContext, spec: { title: string; description?: string }): { title: string; description?: string } {
+  if (llm.source === "agent") return spec;
+  const note =
+    "The OpenTelemetry GenAI metrics carry no cost, cache reads, reasoning or time per output token: this panel reads this project's metrics " +
+    `(${m.llm.cost.name}, ${m.llm.tokens.name} ...), which come from this project's instrumentation (@agent-observability/instrumentation) ` +
+    "or from genAiMetrics, its OpenTelemetry span processor (@agent-observability/instrumentation/otel); empty while no service reports them. " +
+    "The Provider and Model variables do not filter it.";
+  return { title: `${spec.title} (this project's instrumentation)`, description: [spec.description, note].filter((d) => d !== undefined).join(" ") };
+}
+
 const errorsLink = drillDown("llmErrorsByAgent", "LLM errors by agent");
-const failed = { not: "success" } as const;
+
+/** `{{provider}} {{model}}` in the signals' label names. */
+function byModel(llm: LlmSignals, suffix = ""): string {
+  return `{{${llm.labels.provider}}} {{${llm.labels.model}}}${suffix}`;
+}
 
 /** The LLM calls of the clicked series' model, for data links. */
-function callsOfClickedModel(audit: PanelContext["audit"], failedOnly = false) {
-  const model = where("model", "=", "${__field.labels.model}");
-  return audit("LLM calls of ${__field.labels.model}", { events: "llm_call", filters: failedOnly ? [model, where("status", "!=", "success")] : [model] });
+function callsOfClickedModel({ llm, audit }: PanelContext, failedOnly = false) {
+  const clicked = `\${__field.labels.${llm.labels.model}}`;
+  const model = where("model", "=", clicked);
+  return audit(`LLM calls of ${clicked}`, { events: "llm_call", filters: failedOnly ? [model, where("status", "!=", "success")] : [model] });
 }
 
-function requestsByModel({ m, q, audit }: PanelContext) {
-  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond, dataLinks: callsOfClickedModel(audit) }, [
-    query(q.rate(m.llm.requests, { by: ["provider", "model"] }), "{{provider}} {{model}}"),
+function requestsByModel(x: PanelContext) {
+  const { llm, q } = x;
+  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond, dataLinks: callsOfClickedModel(x) }, [
+    query(q.rateOf(llm.requests, { by: [llm.labels.provider, llm.labels.model] }), byModel(llm)),
   ]);
 }
 
-function errorsByModel({ m, q, audit }: PanelContext) {
-  const dataLinks = callsOfClickedModel(audit, true);
+function errorsByModel(x: PanelContext) {
+  const { llm, q } = x;
+  const dataLinks = callsOfClickedModel(x, true);
   return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink], dataLinks, zeroWhenEmpty: true }, [
-    query(q.rate(m.llm.requests, { by: ["provider", "model"], where: { status: failed } }), "{{provider}} {{model}}"),
+    query(q.rateOf(llm.requests, { by: [llm.labels.provider, llm.labels.model], where: llm.failed }), byModel(llm)),
   ]);
 }
 
-function errorRatio({ m, q, t, key }: DashboardContext) {
+function errorRatio({ llm, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("llmErrors"),
       title: "LLM error ratio by provider and model",
       unit: units.PercentUnit,
-      description: "Failed (error or timeout) / all LLM requests. The dashed line is the LLM error ratio alert threshold.",
+      description: `${wording[llm.source].failed} / all LLM requests. The dashed line is the LLM error ratio alert threshold.`,
       links: [errorsLink],
     },
-    [query(q.ratio(m.llm.requests, { status: failed }, { by: ["provider", "model"] }), "{{provider}} {{model}}")],
+    [query(q.ratioOf(llm.requests, llm.failed, { by: [llm.labels.provider, llm.labels.model] }), byModel(llm))],
   )
     .thresholds(alertAbove(t.llmErrorRatio.max))
     .thresholdsStyle(thresholdLine());
 }
 
-function latencyPercentiles({ r, q, t, audit, key }: DashboardContext) {
-  const by = { by: ["provider", "model"], op: "max" } as const;
+function latencyPercentiles(x: DashboardContext) {
+  const { llm, r, q, t, key } = x;
+  const by = { by: [llm.labels.provider, llm.labels.model], op: "max" } as const;
   return timeseries(
     {
-      dataLinks: callsOfClickedModel(audit),
+      dataLinks: callsOfClickedModel(x),
       id: key("llmLatency"),
       title: "LLM latency p50 / p95 / p99",
       unit: units.Seconds,
@@ -101,20 +147,20 @@ function latencyPercentiles({ r, q, t, audit, key }: DashboardContext) {
       lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.recorded(r.llm.duration.p50, by), "{{provider}} {{model}} p50"),
-      query(q.recorded(r.llm.duration.p95, by), "{{provider}} {{model}} p95"),
-      query(q.recorded(r.llm.duration.p99, by), "{{provider}} {{model}} p99"),
+      query(q.recorded(r.llm.duration.p50, by), byModel(llm, " p50")),
+      query(q.recorded(r.llm.duration.p95, by), byModel(llm, " p95")),
+      query(q.recorded(r.llm.duration.p99, by), byModel(llm, " p99")),
     ],
   )
     .thresholds(alertAbove(t.llmLatency.p95Seconds))
     .thresholdsStyle(thresholdLine());
 }
 
-function errorsByAgent({ m, q, key }: DashboardContext) {
-  return table({ id: key("llmErrorsByAgent"), title: "LLM errors by provider, model, agent and outcome", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
-    instantQuery(
-      `sort_desc(${q.increase(m.llm.requests, { by: ["provider", "model", "agent", "status"], where: { status: failed }, window: "$__range" })})`,
-    ),
+function errorsByAgent({ llm, q, key }: DashboardContext) {
+  const { provider, model, agent, operation } = llm.labels;
+  const by = [provider, model, ...[agent ?? operation].filter((l) => l !== undefined), llm.outcome.label];
+  return table({ id: key("llmErrorsByAgent"), title: `LLM errors by provider, model, ${wording[llm.source].errorsBy}`, unit: units.Short, w: 24, zeroWhenEmpty: true }, [
+    instantQuery(`sort_desc(${q.increaseOf(llm.requests, { by, where: llm.failed, window: "$__range" })})`),
   ]);
 }
 
@@ -124,9 +170,8 @@ function againstBudget(x: DashboardContext, kind: BudgetKind) {
   return timeseries(
     {
       id: b.panelId,
-      title: `${b.what}, trailing ${x.budget.window}, against the budget`,
+      ...b.text({ title: `${b.what}, trailing ${x.budget.window}, against the budget`, description: `${b.used} over the trailing budget window. The dashed line is the daily ${b.budget}.` }),
       unit: b.unit,
-      description: `${b.used} over the trailing budget window. The dashed line is the daily ${b.budget}.`,
       lint: lintExceptions.platformBudget,
     },
     [query(x.all.recorded(b.recorded), `${kind}, trailing window`)],
@@ -135,30 +180,44 @@ function againstBudget(x: DashboardContext, kind: BudgetKind) {
     .thresholdsStyle(thresholdLine());
 }
 
-function tokensByModelAndType({ m, q }: PanelContext) {
+function tokensByModelAndType({ llm, q }: PanelContext) {
+  const { model, tokenType } = llm.labels;
   return stacked({ id: 13, title: "Tokens per second by model and type", unit: units.Short }, [
-    query(q.rate(m.llm.tokens, { by: ["model", "type"] }), "{{model}} {{type}}"),
+    query(q.rateOf(llm.tokens, { by: [model, tokenType] }), `{{${model}}} {{${tokenType}}}`),
   ]);
 }
 
-function costPerHour({ m, q }: PanelContext) {
-  return stacked({ id: 14, title: "Cost per hour by model", unit: units.Dollars }, [
+function costPerHour(x: PanelContext) {
+  const { m, q } = x;
+  return stacked({ id: 14, ...ours(x, { title: "Cost per hour by model" }), unit: units.Dollars }, [
     query(q.increase(m.llm.cost, { by: ["model"], window: "1h" }), "{{model}}"),
   ]);
 }
 
-function costPerDay({ m, q }: PanelContext) {
-  return stacked({ id: 15, title: "Cost per day by model", unit: units.Dollars, w: 24 }, [
+function costPerDay(x: PanelContext) {
+  const { m, q } = x;
+  return stacked({ id: 15, ...ours(x, { title: "Cost per day by model" }), unit: units.Dollars, w: 24 }, [
     query(q.increase(m.llm.cost, { by: ["model"], window: "1d" }), "{{model}}"),
   ]).interval("1h");
 }
 
-/** The two daily budgets, side by side: what is counted, where it is recorded, and the limit. */
-function budgets({ m, r, t, key }: DashboardContext) {
+/**
+ * The two daily budgets, side by side: what is counted, where it is recorded, and the limit.
+ * Tokens follow the LLM signals; dollars are this project's in either mode.
+ */
+function budgets(x: DashboardContext) {
+  const { m, r, t, key, llm } = x;
+  const same = (spec: { title: string; description?: string }) => spec;
   return {
-    spend: { what: "Spend", used: "Dollars spent", panelId: key("costBudget"), budget: "spend budget", unit: units.Dollars, metric: m.llm.cost, recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours },
-    tokens: { what: "Tokens", used: "Tokens used", panelId: key("tokenBudget"), budget: "token budget", unit: units.Short, metric: m.llm.tokens, recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours },
-  };
+    spend: {
+      what: "Spend", used: "Dollars spent", panelId: key("costBudget"), budget: "spend budget", unit: units.Dollars, counted: { metric: m.llm.cost, suffix: "" },
+      recorded: r.budget.cost, limit: t.costBudget.dailyDollars, hours: t.costBudget.forecastHours, text: (spec: { title: string; description?: string }) => ours(x, spec),
+    },
+    tokens: {
+      what: "Tokens", used: "Tokens used", panelId: key("tokenBudget"), budget: "token budget", unit: units.Short, counted: llm.tokens,
+      recorded: r.budget.tokens, limit: t.tokenBudget.dailyTokens, hours: t.tokenBudget.forecastHours, text: same,
+    },
+  } as const;
 }
 
 type BudgetKind = keyof ReturnType<typeof budgets>;
@@ -170,11 +229,13 @@ function projected(x: DashboardContext, kind: BudgetKind, id: number) {
   return timeseries(
     {
       id,
-      title: `${b.what}, trailing ${x.budget.window}, projected ${b.hours} h ahead`,
+      ...b.text({
+        title: `${b.what}, trailing ${x.budget.window}, projected ${b.hours} h ahead`,
+        description:
+          `Linear projection of the trailing-window total from its last ${lookback}, as the forecast alert makes it. ` +
+          `The dashed line is the ${b.budget}.`,
+      }),
       unit: b.unit,
-      description:
-        `Linear projection of the trailing-window total from its last ${lookback}, as the forecast alert makes it. ` +
-        `The dashed line is the ${b.budget}.`,
       lint: lintExceptions.platformBudget,
     },
     [query(`predict_linear(${x.all.selectRecorded(b.recorded)}[${lookback}], ${b.hours * 3600})`, `projected in ${b.hours} h`)],
@@ -187,31 +248,39 @@ function projected(x: DashboardContext, kind: BudgetKind, id: number) {
 function hoursUntil(x: DashboardContext, kind: BudgetKind, id: number) {
   const b = budgets(x)[kind];
   const lookback = x.budget.forecastLookback;
-  const perHour = `${x.all.increase(b.metric, { window: lookback })} / ${durationSeconds(lookback) / 3600}`;
+  const perHour = `${x.all.increaseOf(b.counted, { window: lookback })} / ${durationSeconds(lookback) / 3600}`;
   const expr = `clamp_min((${b.limit} - ${x.all.recorded(b.recorded, { by: [] })}) / (${perHour}), 0)`;
   return stat(
-    { id, title: `Hours until the ${b.budget} is reached`, unit: units.Hours, description: `At the pace of the last ${lookback}.`, w: 12, lint: lintExceptions.platformBudget },
+    { id, ...b.text({ title: `Hours until the ${b.budget} is reached`, description: `At the pace of the last ${lookback}.` }), unit: units.Hours, w: 12, lint: lintExceptions.platformBudget },
     [query(expr, kind)],
   ).thresholds(alertBelow(b.hours));
 }
 
-function unpricedTokens({ m, q, key }: DashboardContext) {
+function unpricedTokens(x: DashboardContext) {
+  const { m, q, key } = x;
   return timeseries(
     {
       id: key("unpricedTokens"),
-      title: "Unpriced tokens per minute by model",
+      ...ours(x, {
+        title: "Unpriced tokens per minute by model",
+        description:
+          "Tokens of models without a price (neither the application's `prices` nor the bundled price data has them): their cost is missing from the spend beside this panel, and LlmCostUnpriced fires while they grow.",
+      }),
       unit: units.Short,
-      description:
-        "Tokens of models without a price (neither the application's `prices` nor the bundled price data has them): their cost is missing from the spend beside this panel, and LlmCostUnpriced fires while they grow.",
       zeroWhenEmpty: true,
     },
     [query(`${q.rate(m.llm.unpricedTokens, { by: ["provider", "model"] })} * 60`, "{{provider}} {{model}}")],
   );
 }
 
-function spendByTokenType({ m, q }: PanelContext) {
+function spendByTokenType(x: PanelContext) {
+  const { m, q } = x;
   return stacked(
-    { id: 17, title: "Spend per hour by token kind", unit: units.Dollars, description: "Uncached input (prompt), cache reads and writes, output (completion) and reasoning, each at its own rate." },
+    {
+      id: 17,
+      ...ours(x, { title: "Spend per hour by token kind", description: "Uncached input (prompt), cache reads and writes, output (completion) and reasoning, each at its own rate." }),
+      unit: units.Dollars,
+    },
     [query(q.increase(m.llm.cost, { by: ["type"], window: "1h" }), "{{type}}")],
   );
 }
@@ -219,55 +288,58 @@ function spendByTokenType({ m, q }: PanelContext) {
 const inputKinds = ["prompt", "cache_read", "cache_write"] as const;
 const outputKinds = ["completion", "reasoning"] as const;
 
-function cacheHitRatio({ m, q }: PanelContext) {
+function cacheHitRatio(x: PanelContext) {
+  const { m, q } = x;
   return timeseries(
-    { id: 31, title: "Cache hit ratio of input tokens by model", unit: units.PercentUnit, w: 8, description: "Input tokens read from the prompt cache / all input tokens." },
+    { id: 31, ...ours(x, { title: "Cache hit ratio of input tokens by model", description: "Input tokens read from the prompt cache / all input tokens." }), unit: units.PercentUnit, w: 8 },
     [query(q.ratio(m.llm.tokens, { type: "cache_read" }, { by: ["model"], where: { type: [...inputKinds] } }), "{{model}}")],
   );
 }
 
-function cacheSavings({ m, q }: PanelContext) {
+function cacheSavings(x: PanelContext) {
+  const { m, q } = x;
   return stacked(
     {
       id: 32,
-      title: "Dollars saved by cache reads per hour",
+      ...ours(x, { title: "Dollars saved by cache reads per hour", description: "What the tokens read from the cache would have cost as uncached input, less what they cost." }),
       unit: units.Dollars,
       w: 8,
-      description: "What the tokens read from the cache would have cost as uncached input, less what they cost.",
     },
     [query(q.increase(m.llm.cacheSavings, { by: ["model"], window: "1h" }), "{{model}}")],
   );
 }
 
-function reasoningShare({ m, q }: PanelContext) {
+function reasoningShare(x: PanelContext) {
+  const { m, q } = x;
   return timeseries(
-    { id: 33, title: "Reasoning share of output tokens by model", unit: units.PercentUnit, w: 8, description: "Reasoning tokens / all output tokens (completion and reasoning)." },
+    { id: 33, ...ours(x, { title: "Reasoning share of output tokens by model", description: "Reasoning tokens / all output tokens (completion and reasoning)." }), unit: units.PercentUnit, w: 8 },
     [query(q.ratio(m.llm.tokens, { type: "reasoning" }, { by: ["model"], where: { type: [...outputKinds] } }), "{{model}}")],
   );
 }
 
-function timeToFirstToken({ m, q, t, key }: DashboardContext) {
-  const by = { by: ["provider", "model"] } as const;
+function timeToFirstToken({ llm, q, t, key }: DashboardContext) {
+  const by = { by: [llm.labels.provider, llm.labels.model] };
   return timeseries(
     {
       id: key("timeToFirstToken"),
       title: "Time to first token p50 / p95 by model",
       unit: units.Seconds,
-      description: "Streaming calls (`llm.stream`): from the request to the first output chunk. The dashed line is the p95 alert threshold.",
+      description: `${wording[llm.source].firstToken} The dashed line is the p95 alert threshold.`,
     },
     [
-      query(q.quantile(0.5, m.llm.timeToFirstToken, by), "{{provider}} {{model}} p50"),
-      query(q.quantile(0.95, m.llm.timeToFirstToken, by), "{{provider}} {{model}} p95"),
+      query(q.quantile(0.5, llm.timeToFirstToken, by), byModel(llm, " p50")),
+      query(q.quantile(0.95, llm.timeToFirstToken, by), byModel(llm, " p95")),
     ],
   )
     .thresholds(alertAbove(t.llmTimeToFirstToken.p95Seconds))
     .thresholdsStyle(thresholdLine());
 }
 
-function timePerOutputToken({ m, q }: PanelContext) {
+function timePerOutputToken(x: PanelContext) {
+  const { m, q } = x;
   const by = { by: ["provider", "model"] } as const;
-  return timeseries({ id: 42, title: "Time per output token p50 / p95 by model", unit: units.Seconds, description: "Streaming calls: the time per output token after the first." }, [
-    query(q.quantile(0.5, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p50"),
-    query(q.quantile(0.95, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p95"),
-  ]);
+  return timeseries(
+    { id: 42, ...ours(x, { title: "Time per output token p50 / p95 by model", description: "Streaming calls: the time per output token after the first." }), unit: units.Seconds },
+    [query(q.quantile(0.5, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p50"), query(q.quantile(0.95, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p95")],
+  );
 }

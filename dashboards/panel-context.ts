@@ -1,8 +1,9 @@
-// What a panel function reads: the catalog metrics, the recorded series, the thresholds, PromQL
-// bound to its dashboard's variables, and links to the audit lines behind a series. The platform's
-// own panels (`extensions.panels`) get the same.
+// What a panel function reads: the catalog metrics, the recorded series, the LLM signals, the
+// thresholds, PromQL bound to its dashboard's variables, and links to the audit lines behind a
+// series. The platform's own panels (`extensions.panels`) get the same.
 import type { DashboardLinkBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import type { ResolvedCatalog } from "@agent-observability/instrumentation/catalog";
+import type { LlmSignals } from "../contract/llm-signals.js";
 import type { AuditLogQuery } from "../contract/logql.js";
 import type { Recorded } from "../contract/recorded.js";
 import type { SharedConfig } from "../contract/shared.js";
@@ -12,6 +13,8 @@ import type { Queries } from "./queries.js";
 export interface PanelContext {
   readonly m: ResolvedCatalog;
   readonly r: Recorded;
+  /** Where requests, errors, latency, tokens and time to first token come from (`genAiSource`). */
+  readonly llm: LlmSignals;
   readonly t: ResolvedThresholds;
   readonly budget: SharedConfig["budget"];
   /** PromQL bound to this dashboard's variables. */

@@ -2,7 +2,8 @@
 // `Queries` is bound to one dashboard's variables: every selector it writes is filtered by the
 // variables whose label the series carries, so no query filters by a label its series lacks.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
-import { type Match, matcher, matcherList, withMatchers } from "../contract/promql.js";
+import { type Counted, countedSeries } from "../contract/llm-signals.js";
+import { type Match, type Matchers, matcher, matcherList, withMatchers } from "../contract/promql.js";
 import type { RecordedSeries } from "../contract/recorded.js";
 import { prometheusSeries, type PrometheusSeries } from "../contract/prometheus-series.js";
 import { type FilterVariable, filtersMetric, filtersRecorded } from "./variables.js";
@@ -30,6 +31,14 @@ export interface RecordedAggregation {
   readonly where?: Readonly<Record<string, Match>>;
   /** How series of several jobs combine: rates add up, quantiles do not (the worst job is shown). */
   readonly op?: "sum" | "max" | "min";
+}
+
+/** An aggregation of a counted signal, whose label names depend on its source (contract/llm-signals.ts). */
+export interface CountedAggregation {
+  readonly by?: readonly string[];
+  readonly where?: Matchers;
+  /** Range of `rate`/`increase`; default `$__rate_interval`. */
+  readonly window?: string;
 }
 
 /** The variable every rate panel uses: Grafana's scrape-aware window. */
@@ -78,6 +87,26 @@ export class Queries {
   selectAlerts(state: "firing" | "pending"): string {
     const filters = this.variables.filter((v) => v.target).map((v) => matcher(v.label, { re: `$${v.name}|` }));
     return withMatchers(prometheusSeries.alerts.name, [...filters, matcher("alertstate", state)]);
+  }
+
+  /** Per-second rate of a counted signal (a counter, or a histogram's `_count` or `_sum`), summed by `by`. */
+  rateOf(c: Counted, a: CountedAggregation = {}): string {
+    return sumBy(this.keep(labelsOf(c, a)), `rate(${this.selectCounted(c, a.where)}[${a.window ?? RATE_INTERVAL}])`);
+  }
+
+  /** Increase of a counted signal over `window`, summed by `by`. */
+  increaseOf(c: Counted, a: CountedAggregation & { readonly window: string }): string {
+    return sumBy(this.keep(labelsOf(c, a)), `increase(${this.selectCounted(c, a.where)}[${a.window}])`);
+  }
+
+  /** `bad / all` of a counted signal's rate, per `by`. */
+  ratioOf(c: Counted, bad: Matchers, a: CountedAggregation = {}): string {
+    return `${this.rateOf(c, { ...a, where: { ...a.where, ...bad } })} / ${this.rateOf(c, a)}`;
+  }
+
+  private selectCounted(c: Counted, where: Matchers = {}): string {
+    labelsOf(c, { by: Object.keys(where) });
+    return this.select(c.metric, where as Where<ResolvedMetric>, countedSeries(c));
   }
 
   /** Per-second rate of a counter, summed by `by`. */
@@ -146,6 +175,15 @@ export class Queries {
   private keep(a: { readonly by?: readonly string[]; readonly perJob?: boolean }): string[] {
     return [...(a.perJob ? [this.jobLabel] : []), ...(a.by ?? [])];
   }
+}
+
+/** The aggregation's labels, each checked to be on the signal's metric. */
+function labelsOf(c: Counted, a: { readonly by?: readonly string[] }): { by: readonly string[] } {
+  const by = a.by ?? [];
+  for (const label of by) {
+    if (!(c.metric.labelNames as readonly string[]).includes(label)) throw new Error(`${countedSeries(c)} has no label ${label}`);
+  }
+  return { by };
 }
 
 function sumBy(by: readonly string[] | undefined, inner: string): string {

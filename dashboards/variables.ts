@@ -65,33 +65,42 @@ export function filtersRecorded(variable: FilterVariable, s: RecordedSeries): bo
   return source !== undefined && source.metric.labels.includes(variable.def);
 }
 
-export function jobVariable(c: VariableSource): FilterVariable {
+/**
+ * The jobs, listed from `source`: by default this project's build info, which every instrumented
+ * application exposes; a dashboard over other metrics (the OpenTelemetry GenAI ones) lists the
+ * applications that expose those.
+ */
+export function jobVariable(c: VariableSource, source: string = c.metrics.self.buildInfo.name): FilterVariable {
   return {
     name: TARGET_VARIABLES.job,
     title: "Job",
     label: c.jobLabel,
     target: true,
-    query: `label_values(${c.metrics.self.buildInfo.name}, ${c.jobLabel})`,
+    query: `label_values(${source}, ${c.jobLabel})`,
   };
 }
 
-export function instanceVariable(c: VariableSource): FilterVariable {
+export function instanceVariable(c: VariableSource, source: string = c.metrics.self.buildInfo.name): FilterVariable {
   return {
     name: TARGET_VARIABLES.instance,
     title: "Instance",
     label: "instance",
     target: true,
-    query: `label_values(${c.metrics.self.buildInfo.name}{${c.jobLabel}=~"$job"}, instance)`,
+    query: `label_values(${source}{${c.jobLabel}=~"$job"}, instance)`,
   };
 }
 
-/** A domain variable listing the values of `def` on `source`, within the chosen job and instance. */
+/**
+ * A domain variable listing the values of `def` on `source`, within the chosen job and instance.
+ * `series` is the series listed: the metric itself, or a histogram's `_count`.
+ */
 export function labelVariable<M extends ResolvedMetric>(
   c: VariableSource,
   source: M,
   def: LabelDef<M["labels"][number]["name"]>,
   title: string,
   name: string = def.name,
+  series: string = source.name,
 ): FilterVariable {
   if (!source.labels.includes(def)) throw new Error(`variable ${name}: ${source.name} has no label ${def.name}`);
   return {
@@ -99,7 +108,7 @@ export function labelVariable<M extends ResolvedMetric>(
     title,
     label: def.name,
     def,
-    query: `label_values(${source.name}{${c.jobLabel}=~"$job", instance=~"$instance"}, ${def.name})`,
+    query: `label_values(${series}{${c.jobLabel}=~"$job", instance=~"$instance"}, ${def.name})`,
   };
 }
 

@@ -27,7 +27,7 @@ export function recordingRuleFor(series: SourcedSeries): RecordingRule {
   const s = series.source;
   switch (s.kind) {
     case "rate":
-      return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric), s.window)) };
+      return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric, s.where, s.suffix), s.window)) };
     case "quantile":
       return { record: series.record, expr: quantile(s.quantile, s.metric, series.labels, s.window) };
     case "ratio": {
@@ -53,13 +53,14 @@ export function recordingGroups(c: RulesConfig): RuleGroup<RecordingRule>[] {
     const file = domainFiles[domain as Exclude<keyof typeof domainFiles, "slo">];
     groups.push({ name: `${c.namespace}-${file}-recording`, file, rules });
   }
-  const m = c.metrics.llm;
+  const tokens = c.llmSignals.tokens;
   groups.push({
     name: `${c.namespace}-budget-recording`,
     file: "budget",
     rules: [
-      { record: recorded.budget.tokens.record, expr: sumBy([], increase(selector(m.tokens), c.budget.window)) },
-      { record: recorded.budget.cost.record, expr: sumBy([], increase(selector(m.cost), c.budget.window)) },
+      { record: recorded.budget.tokens.record, expr: sumBy([], increase(selector(tokens.metric, {}, tokens.suffix), c.budget.window)) },
+      // Dollars are this project's metric whatever the LLM signals' source (contract/llm-signals.ts).
+      { record: recorded.budget.cost.record, expr: sumBy([], increase(selector(c.metrics.llm.cost), c.budget.window)) },
     ],
   });
   return groups;

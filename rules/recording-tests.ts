@@ -62,6 +62,12 @@ function expectation(c: RulesConfig, clock: TestClock, s: SourcedSeries): Sample
   return [{ labels: `${s.record}${labelText(pick(labels, s.labels))}`, value: b0 + (b1 - b0) * (rank / count) }];
 }
 
+/** A histogram's `_count` and `_sum` series the recorded rates read (the OpenTelemetry GenAI requests and tokens). */
+function countedParts(sourced: readonly SourcedSeries[], metric: ResolvedMetric): ("_count" | "_sum")[] {
+  const parts = sourced.flatMap((s) => (s.source.metric === metric && s.source.kind === "rate" && s.source.suffix ? [s.source.suffix] : []));
+  return [...new Set(parts)];
+}
+
 function inputsFor(c: RulesConfig, sourced: SourcedSeries[], samples: number) {
   const metrics = new Map<string, ResolvedMetric>();
   for (const s of sourced) metrics.set(s.source.metric.name, s.source.metric);
@@ -70,9 +76,12 @@ function inputsFor(c: RulesConfig, sourced: SourcedSeries[], samples: number) {
     const labels = sampleLabels(c, metric);
     if (metric.type === "histogram") {
       const [, b1 = 0] = metric.buckets ?? [];
-      return [...(metric.buckets ?? []), Infinity].map((le) =>
-        input(metric, { ...labels, le: le === Infinity ? "+Inf" : String(le) }, counter(le >= b1 ? PER_STEP : 0, samples), "_bucket"),
-      );
+      return [
+        ...[...(metric.buckets ?? []), Infinity].map((le) =>
+          input(metric, { ...labels, le: le === Infinity ? "+Inf" : String(le) }, counter(le >= b1 ? PER_STEP : 0, samples), "_bucket"),
+        ),
+        ...countedParts(sourced, metric).map((suffix) => input(metric, labels, counter(PER_STEP, samples), suffix)),
+      ];
     }
     if (metric.name === cache.name) {
       return [input(metric, { ...labels, result: "hit" }, counter(PER_STEP, samples)), input(metric, { ...labels, result: "miss" }, counter(PER_STEP, samples))];
@@ -98,13 +107,17 @@ function domainTests(c: RulesConfig, t: Timing) {
 function budgetTests(c: RulesConfig, t: Timing) {
   const b = recordedSeriesOf(c).budget;
   const m = c.metrics.llm;
+  const tokens = c.llmSignals.tokens;
   // A counter growing from 0 is not extrapolated before its first sample, and a window shorter
   // than the series starts on a sample: increase() is exact either way.
   const steps = Math.min(t.at, t.clock.steps(c.budget.window));
   return {
     name: "budget windows",
     interval: testInterval(t.clock),
-    input_series: [input(m.tokens, sampleLabels(c, m.tokens), counter(60, t.samples)), input(m.cost, sampleLabels(c, m.cost), counter(3, t.samples))],
+    input_series: [
+      input(tokens.metric, sampleLabels(c, tokens.metric), counter(60, t.samples), tokens.suffix),
+      input(m.cost, sampleLabels(c, m.cost), counter(3, t.samples)),
+    ],
     promql_expr_test: [
       exprTest(t, b.tokens.record, [{ labels: b.tokens.record, value: 60 * steps }]),
       exprTest(t, b.cost.record, [{ labels: b.cost.record, value: 3 * steps }]),

@@ -109,8 +109,8 @@ export function resolveStackConfig(input: StackConfigInput = {}): StackConfig {
   const resolved: StackSettings = { ...stack, prometheus: { ...stack.prometheus, remoteWrite: relativeRemoteWriteFiles(stack.prometheus.remoteWrite) } };
   const urls: TargetUrls = targetUrls(resolved);
 
-  // The part rules and dashboards share is resolved once, from `rules`, and handed to both.
-  const shared = nested("rules", () => resolveSharedConfig(input.rules ?? {}));
+  // The part rules and dashboards share is resolved once, from `rules` and the source of the LLM signals, and handed to both.
+  const shared = nested("rules", () => resolveSharedConfig({ ...input.rules, genAiSource: input.genAiSource }));
   const rules = nested("rules", () =>
     relativeSecretPaths(
       resolveRulesConfig(

@@ -26,6 +26,10 @@ export type { AlertCase, ExpectedAlert, ExtraAlert, InputSeries, Severity } from
 export type { PanelLocation } from "../contract/ids.js";
 export type { ExtraAlertSource, RulesConfig, RulesConfigInput, ResolvedThresholds, Evaluator, ReceiverSpec, WebhookSpec, EmailSpec, SlackSpec } from "../rules/config.js";
 export { defaultThresholds, type Thresholds, type Duration } from "../contract/thresholds.js";
+// Where the LLM signals come from (`genAiSource`), and the relabeling its "otel" mode scrapes with
+// (for a Prometheus or a ServiceMonitor of your own that scrapes services emitting those metrics).
+export { genAiSources, type GenAiSource, type LlmSignals, type Counted } from "../contract/llm-signals.js";
+export { genAiMetricRelabels, LEGACY_PROVIDER_LABEL, type MetricRelabel } from "../contract/genai-relabel.js";
 export type { SloSpec } from "../rules/slo.js";
 export { constant, counter, counterSegments, fires, histogramInputs, input, quiet } from "../rules/scenario.js";
 

@@ -4,6 +4,7 @@
 // Prometheus asks for OpenMetrics first by default, the only format that carries exemplars.
 import { stringify } from "yaml";
 import { durationSeconds, formatDuration } from "../contract/duration.js";
+import { genAiMetricRelabels } from "../contract/genai-relabel.js";
 import type { ComponentName } from "./components.js";
 import { type StackConfig, enabledComponents } from "./config.js";
 import { remoteWriteEntry } from "./remote-write.js";
@@ -16,8 +17,13 @@ function scrapeTimeout(interval: string): string {
   return formatDuration(Math.min(durationSeconds(interval, "prometheus.scrapeInterval"), 10));
 }
 
-function staticJob(jobName: string, targets: readonly string[], metricsPath?: string): object {
-  return { job_name: jobName, ...(metricsPath && { metrics_path: metricsPath }), static_configs: [{ targets: [...targets] }] };
+function staticJob(jobName: string, targets: readonly string[], metricsPath?: string, relabels: readonly object[] = []): object {
+  return {
+    job_name: jobName,
+    ...(metricsPath && { metrics_path: metricsPath }),
+    static_configs: [{ targets: [...targets] }],
+    ...(relabels.length > 0 && { metric_relabel_configs: [...relabels] }),
+  };
 }
 
 /** The stack's own components, each scraped under its own name. */
@@ -35,7 +41,8 @@ export function renderPrometheusConfig(config: StackConfig): string {
     rule_files: [RULE_FILES_GLOB],
     alerting: { alertmanagers: [{ static_configs: [{ targets: [components.alertmanager.address] }] }] },
     scrape_configs: [
-      staticJob(rules.scrapeJob, prometheus.scrapeTargets, prometheus.metricsPath),
+      // Over the OpenTelemetry GenAI metrics, both of their other spellings are brought onto the catalog's (contract/genai-relabel.ts).
+      staticJob(rules.scrapeJob, prometheus.scrapeTargets, prometheus.metricsPath, rules.genAiSource === "otel" ? genAiMetricRelabels(rules.metrics) : []),
       ...selfScraped.filter((c) => running.includes(c)).map((c) => staticJob(c, [components[c].address])),
     ],
     ...(prometheus.remoteWrite.length > 0 && { remote_write: prometheus.remoteWrite.map(remoteWriteEntry) }),

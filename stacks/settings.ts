@@ -1,6 +1,7 @@
 // The stack's settings as types: what `AgentObservabilityStack` takes (StackConfigInput, also the
 // JSON file STACK_CONFIG names) and what it resolves that to (StackConfig). config.ts resolves.
 import type { Duration } from "../contract/duration.js";
+import type { GenAiSource } from "../contract/llm-signals.js";
 import type { DashboardsConfig, DashboardsConfigInput } from "../dashboards/config.js";
 import type { RulesConfig, RulesConfigInput } from "../rules/config.js";
 import type { ComponentName } from "./components.js";
@@ -129,7 +130,15 @@ export interface StackConfigInput {
   readonly name?: string;
   /** docker (default): containers on one Docker host; kubernetes: kube-prometheus-stack and its resources. */
   readonly target?: Target;
-  readonly rules?: Omit<RulesConfigInput, "extraAlerts">;
+  /**
+   * Where the LLM dashboard, its recording rules and the LLM alerts (token budget, error ratio,
+   * latency, time to first token) read their signals: `agent` (default), this project's metrics;
+   * `otel`, the OpenTelemetry GenAI metrics (`gen_ai_client_token_usage`,
+   * `gen_ai_client_operation_duration_seconds`, `gen_ai_server_time_to_first_token_seconds`), so
+   * services emitting only those, in any language, get them. Dollars stay this project's metrics.
+   */
+  readonly genAiSource?: GenAiSource;
+  readonly rules?: Omit<RulesConfigInput, "extraAlerts" | "genAiSource">;
   readonly dashboards?: Pick<DashboardsConfigInput, (typeof stackDashboardKeys)[number]>;
   readonly docker?: Partial<StackConfig["docker"]>;
   readonly bindAddress?: string;

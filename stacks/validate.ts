@@ -4,13 +4,14 @@ import { isIP } from "node:net";
 import { durationSeconds } from "../contract/duration.js";
 import { type ComponentName, componentNames, isComponentName, runningComponents } from "./components.js";
 import { checkBoolean as boolean, fail, isObject, knownKeys } from "../contract/fail.js";
+import { genAiSources, isGenAiSource } from "../contract/llm-signals.js";
 import { extensionKeys } from "./extensions.js";
 import { checkKubernetesShape, validateKubernetesSettings } from "./kubernetes/validate.js";
 import { validateRemoteWrite } from "./remote-write-validate.js";
 import { type RestartPolicy, type StackConfigInput, type StackSettings, stackDashboardKeys } from "./settings.js";
 
 const inputKeys = {
-  top: ["name", "target", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo", "kubernetes", "extensions"],
+  top: ["name", "target", "genAiSource", "rules", "dashboards", "docker", "bindAddress", "restart", "components", "prometheus", "grafana", "loki", "tempo", "kubernetes", "extensions"],
   docker: ["host", "network"],
   component: ["hostPort", "memoryMb", "volume", "address"],
   prometheus: ["retention", "scrapeInterval", "scrapeTargets", "metricsPath", "extraHosts", "remoteWrite", "longTermStore"],
@@ -26,6 +27,9 @@ const inputKeys = {
  */
 export function checkInputShape(input: StackConfigInput): void {
   knownKeys("", input, inputKeys.top);
+  if (input.genAiSource !== undefined && !isGenAiSource(input.genAiSource)) fail("genAiSource", input.genAiSource, `must be one of ${genAiSources.join(", ")}`);
+  // Rules and dashboards both follow it, so it is set once, beside them.
+  if (isObject(input.rules) && "genAiSource" in input.rules) fail("rules.genAiSource", input.rules.genAiSource, "is a top-level setting: set genAiSource beside rules, not inside it");
   knownKeys("docker", input.docker, inputKeys.docker);
   knownKeys("prometheus", input.prometheus, inputKeys.prometheus);
   knownKeys("grafana", input.grafana, inputKeys.grafana);

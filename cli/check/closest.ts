@@ -4,7 +4,7 @@
 import type { Family, Format } from "../exposition/types.js";
 import { labelNames, queriedName } from "../exposition/series.js";
 import type { Expectation } from "./expectations.js";
-import { labelSimilarity } from "./labels.js";
+import { labelSimilarity, optionalLabels } from "./labels.js";
 import { isUnitWord } from "./units.js";
 
 /** Families client libraries add about their own runtime: never what a catalog family became. */
@@ -47,7 +47,7 @@ function score(e: Expectation, c: Candidate, namespace: string): number {
   const name = nameSimilarity(words(e.metric.name, namespace), words(c.name, namespace));
   if (name < MIN_NAME_SIMILARITY) return 0;
   const sameType = c.family.type === e.metric.type ? 0.2 : 0;
-  return name + sameType + 0.2 * labelSimilarity(e.metric.labelNames, c.labels);
+  return name + sameType + 0.2 * labelSimilarity(e.metric.labelNames, c.labels, optionalLabels(e.metric));
 }
 
 /** The closest candidate for each missing expectation that has one, best pairs first. */

@@ -39,7 +39,7 @@ function selfNotes(key: string, metric: ResolvedMetric): Pick<Expectation, "opti
 }
 
 export function expectations(config: SharedConfig, domains: readonly Domain[]): Expectation[] {
-  const needs = bucketThresholds(config.thresholds, config.metrics);
+  const needs = bucketThresholds(config.thresholds, config.metrics, config.llmSignals);
   const chosen = new Set<Domain>([...domains, ALWAYS_CHECKED]);
   return catalogEntries()
     .filter((e) => chosen.has(e.domain))

@@ -4,7 +4,7 @@ import { INVALID, type LabelDef, OVERFLOW } from "@agent-observability/instrumen
 import type { Family, FamilyType } from "../exposition/types.js";
 import { bucketBounds, labelNames, labelValues } from "../exposition/series.js";
 import type { BucketNeed, Expectation } from "./expectations.js";
-import { diffLabels } from "./labels.js";
+import { diffLabels, optionalLabels } from "./labels.js";
 import type { Problem } from "./result.js";
 
 /** Labels Prometheus sets at scrape time; a service's own are renamed to `exported_<name>`. */
@@ -43,7 +43,7 @@ function checkType(f: Findings, e: Expectation, family: Family): boolean {
 }
 
 function checkLabels(f: Findings, e: Expectation, found: readonly string[]): void {
-  const diff = diffLabels(e.metric.labelNames, found);
+  const diff = diffLabels(e.metric.labelNames, found, optionalLabels(e.metric));
   for (const [from, to] of diff.renames) {
     finding(f, { severity: "error", kind: "missing-label", message: `label ${to} is missing (${from} looks like it): the dashboards and alerts group and filter by ${to}` }, `rename label ${from} to ${to}`);
   }

@@ -15,8 +15,9 @@ function alike(a: string, b: string): boolean {
   return contains(wa, wb) || contains(wb, wa) || a.replace(/_/g, "") === b.replace(/_/g, "");
 }
 
-export function diffLabels(expected: readonly string[], found: readonly string[]): LabelDiff {
-  const absent = expected.filter((l) => !found.includes(l));
+export function diffLabels(expected: readonly string[], found: readonly string[], optional: readonly string[] = []): LabelDiff {
+  // An optional label (set only where it applies) may be absent; when present it is expected.
+  const absent = expected.filter((l) => !found.includes(l) && !optional.includes(l));
   const extra = found.filter((l) => !expected.includes(l));
   const renames: [string, string][] = [];
   const missing: string[] = [];
@@ -29,9 +30,14 @@ export function diffLabels(expected: readonly string[], found: readonly string[]
 }
 
 /** Share of labels two sets have in common (0..1), counting look-alikes as half. */
-export function labelSimilarity(expected: readonly string[], found: readonly string[]): number {
+export function labelSimilarity(expected: readonly string[], found: readonly string[], optional: readonly string[] = []): number {
   if (expected.length === 0 && found.length === 0) return 1;
-  const diff = diffLabels(expected, found);
+  const diff = diffLabels(expected, found, optional);
   const same = expected.length - diff.renames.length - diff.missing.length;
   return (same + diff.renames.length / 2) / new Set([...expected, ...found]).size;
+}
+
+/** The labels of a metric a sample may lack (set only where they apply). */
+export function optionalLabels(metric: { readonly labels: readonly { readonly name: string; readonly optional?: boolean }[] }): string[] {
+  return metric.labels.filter((l) => l.optional === true).map((l) => l.name);
 }

@@ -4,7 +4,7 @@ import { bucketBounds, labelValues } from "../exposition/series.js";
 import type { Candidate } from "./closest.js";
 import type { Expectation } from "./expectations.js";
 import { outsideClosedSet, missingBounds, typeFits } from "./found.js";
-import { diffLabels } from "./labels.js";
+import { diffLabels, optionalLabels } from "./labels.js";
 import type { Problem } from "./result.js";
 import { convertBounds, nonBaseUnit } from "./units.js";
 
@@ -51,7 +51,7 @@ function bucketChanges(e: Expectation, c: Candidate): string[] {
 export function changesTowards(e: Expectation, c: Candidate): string[] {
   const changes = nameChanges(e, c);
   if (typeFits(e.metric.type, c.family.type) !== "yes") changes.push(`make it a ${e.metric.type} (it is a ${c.family.type})`);
-  const diff = diffLabels(e.metric.labelNames, c.labels);
+  const diff = diffLabels(e.metric.labelNames, c.labels, optionalLabels(e.metric));
   for (const [from, to] of diff.renames) changes.push(`rename label ${from} to ${to}`);
   for (const name of diff.missing) changes.push(`add label ${name}`);
   for (const name of diff.extra) changes.push(`label ${name} is not in the catalog (dropping it is optional)`);

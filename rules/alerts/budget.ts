@@ -1,20 +1,24 @@
 // Daily token and dollar budgets: exceeded over the trailing window, and a predict_linear
 // forecast that warns `forecastHours` before the trailing total would cross the budget.
-import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import type { PanelKey } from "../../contract/ids.js";
+import type { Counted } from "../../contract/llm-signals.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import { increase, selector, sumBy } from "../promql.js";
 import { num } from "../../contract/promql.js";
 import { humanize } from "../template.js";
 import { type RecordedSeries, recordedSeriesOf } from "../../contract/recorded.js";
-import { counter, fires, input, quiet, testClock } from "../scenario.js";
+import { counter, fires, input, type Labels, quiet, testClock } from "../scenario.js";
 import type { Duration } from "../../contract/thresholds.js";
+import { llmCall } from "./llm.js";
 
 interface Budget {
   readonly exceeded: string;
   readonly forecast: string;
-  readonly metric: ResolvedMetric;
+  /** What is budgeted: tokens from the LLM signals' source, dollars from this project's metric. */
+  readonly counted: Counted;
+  /** The two series test usage is split over (three quarters and one quarter). */
+  readonly split: readonly [Labels, Labels];
   readonly recorded: RecordedSeries;
   readonly limit: number;
   readonly forecastHours: number;
@@ -28,12 +32,9 @@ interface Budget {
 }
 
 /** Test inputs: the budgeted counter split over two series, growing by `perStep` in total. */
-function usage(c: RulesConfig, b: Budget, perStep: number, samples: number) {
-  const labels = { job: c.scrapeJob, provider: "openai", model: "gpt-4o", agent: "planner" };
-  const split = b.metric.labelNames.includes("type" as never)
-    ? [{ ...labels, type: "prompt" }, { ...labels, type: "completion" }]
-    : [labels, { ...labels, agent: "coder" }];
-  return [input(b.metric, split[0]!, counter(perStep * 0.75, samples)), input(b.metric, split[1]!, counter(perStep * 0.25, samples))];
+function usage(b: Budget, perStep: number, samples: number) {
+  const { metric, suffix } = b.counted;
+  return [input(metric, b.split[0], counter(perStep * 0.75, samples), suffix), input(metric, b.split[1], counter(perStep * 0.25, samples), suffix)];
 }
 
 function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
@@ -50,16 +51,16 @@ function exceeded(c: RulesConfig, b: Budget): AlertDefinition {
     name: b.exceeded,
     group: "budget",
     logs: { events: "llm_call" },
-    expr: `${sumBy([], increase(selector(b.metric), c.budget.window))} > ${num(b.limit)}`,
+    expr: `${sumBy([], increase(selector(b.counted.metric, {}, b.counted.suffix), c.budget.window))} > ${num(b.limit)}`,
     for: b.for,
     severity: "critical",
     summary: `${b.limitText} budget exceeded`,
     description: `${b.amount("{{ $value | humanize }}")} used over the last ${c.budget.window}, above the budget of ${b.amount(humanize(b.limit))}.${b.caveat ?? ""}`,
     panel: b.panel,
     cases: [
-      fires("usage above the budget fires", at, usage(c, b, perStep, at + 1), [{ labels: {}, value: perStep * inWindow }]),
-      quiet("usage at 90 % of the budget stays quiet", at, usage(c, b, (0.9 * b.limit) / inWindow, at + 1)),
-      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", cross + forSteps, usage(c, b, perStep, at + 1))] : []),
+      fires("usage above the budget fires", at, usage(b, perStep, at + 1), [{ labels: {}, value: perStep * inWindow }]),
+      quiet("usage at 90 % of the budget stays quiet", at, usage(b, (0.9 * b.limit) / inWindow, at + 1)),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", cross + forSteps, usage(b, perStep, at + 1))] : []),
     ],
     testStep: clock.step,
   });
@@ -90,12 +91,12 @@ function forecast(c: RulesConfig, b: Budget): AlertDefinition {
       `in ${num(b.forecastHours)}h, above the budget of ${b.amount(humanize(b.limit))}.${b.caveat ?? ""}`,
     panel: b.panel,
     cases: [
-      fires(`usage reaching the budget in ${num(b.forecastHours / 2)}h fires`, at, usage(c, b, growing, at + 1), [
+      fires(`usage reaching the budget in ${num(b.forecastHours / 2)}h fires`, at, usage(b, growing, at + 1), [
         { labels: {}, value: growing * (at + aheadSteps) },
       ]),
-      quiet("usage reaching the budget just after the forecast horizon stays quiet", at, usage(c, b, reachesBudgetIn(aheadSteps + 1800 / clock.step), at + 1)),
-      quiet("an already exceeded budget leaves it to the Exceeded alert", at, usage(c, b, (2 * b.limit) / at, at + 1)),
-      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", forSteps - 1, usage(c, b, growing, at + 1))] : []),
+      quiet("usage reaching the budget just after the forecast horizon stays quiet", at, usage(b, reachesBudgetIn(aheadSteps + 1800 / clock.step), at + 1)),
+      quiet("an already exceeded budget leaves it to the Exceeded alert", at, usage(b, (2 * b.limit) / at, at + 1)),
+      ...(forSteps > 0 ? [quiet("quiet before `for` elapses", forSteps - 1, usage(b, growing, at + 1))] : []),
     ],
     testStep: clock.step,
   });
@@ -104,14 +105,21 @@ function forecast(c: RulesConfig, b: Budget): AlertDefinition {
 export function budgetAlerts(c: RulesConfig): AlertDefinition[] {
   const recorded = recordedSeriesOf(c).budget;
   const t = c.thresholds;
+  const s = c.llmSignals;
+  const call = { job: c.scrapeJob, ...llmCall(s, { agent: true }) };
+  const tokenKind = (kind: string | undefined) => ({ ...call, [s.labels.tokenType]: kind ?? "" });
+  // Dollars come only from this project's metrics, whatever the LLM signals' source.
+  const spend = { job: c.scrapeJob, provider: "openai", model: "gpt-4o", agent: "planner" };
   const budgets: Budget[] = [
     {
-      exceeded: "TokenBudgetExceeded", forecast: "TokenBudgetForecast", metric: c.metrics.llm.tokens, recorded: recorded.tokens,
+      exceeded: "TokenBudgetExceeded", forecast: "TokenBudgetForecast", counted: s.tokens, recorded: recorded.tokens,
+      split: [tokenKind(s.tokenKinds.input[0]), tokenKind(s.tokenKinds.output[0])],
       limit: t.tokenBudget.dailyTokens, forecastHours: t.tokenBudget.forecastHours, for: t.tokenBudget.for, panel: "tokenBudget",
       amount: (v) => `${v} tokens`, limitText: "Token",
     },
     {
-      exceeded: "LLMCostBudgetExceeded", forecast: "LLMCostBudgetForecast", metric: c.metrics.llm.cost, recorded: recorded.cost,
+      exceeded: "LLMCostBudgetExceeded", forecast: "LLMCostBudgetForecast", counted: { metric: c.metrics.llm.cost, suffix: "" }, recorded: recorded.cost,
+      split: [{ ...spend, type: "prompt" }, { ...spend, type: "completion" }],
       limit: t.costBudget.dailyDollars, forecastHours: t.costBudget.forecastHours, for: t.costBudget.for, panel: "costBudget",
       amount: (v) => `$${v}`, limitText: "LLM cost",
       // Tokens of a model without a price add nothing to the spend: say so where the spend is judged.

@@ -6,6 +6,7 @@ import type { RulesConfig } from "../config.js";
 import { increase, selector, sumBy } from "../promql.js";
 import { grpcServerErrorCodes, num } from "../../contract/promql.js";
 import { constant, counter, counterSegments, fires, input, judgedAt, quiet, testClock } from "../scenario.js";
+import { llmCall, llmWhere } from "./llm.js";
 import { errorRatioAlert, latencyAlert, rateAlert } from "./shapes.js";
 
 
@@ -107,6 +108,10 @@ function cacheHitRatioLow(c: RulesConfig): AlertDefinition {
 export function domainAlerts(c: RulesConfig): AlertDefinition[] {
   const m = c.metrics;
   const t = c.thresholds;
+  const s = c.llmSignals;
+  const llmKeys = ["job", s.labels.provider, s.labels.model];
+  // Audit lines carry the model as `model`, whichever label the alert has it under.
+  const ofModel = where("model", "=~", `{{ $labels.${s.labels.model} }}.*`);
   return [
     approvalQueueGrowing(c),
     latencyAlert(c, {
@@ -117,17 +122,17 @@ export function domainAlerts(c: RulesConfig): AlertDefinition[] {
       logs: { events: "memory_operation", filters: [where("operation", "=", "search"), where("segment", "=~", "{{ $labels.segment }}.*")] },
     }),
     errorRatioAlert(c, {
-      name: "LLMErrorRatioHigh", group: "llm", metric: m.llm.requests, keys: ["job", "provider", "model"],
-      bad: { status: { not: "success" } }, goodSample: { status: "success" }, badSample: { status: "error" },
-      sample: { provider: "openai", model: "gpt-4o", agent: "planner" }, max: t.llmErrorRatio.max, for: t.llmErrorRatio.for,
-      severity: "warning", panel: "llmErrors", what: "of LLM requests failing", where: "{{ $labels.provider }}/{{ $labels.model }}",
-      logs: { events: "llm_call", filters: [where("status", "!=", "success"), where("model", "=~", "{{ $labels.model }}.*")] },
+      name: "LLMErrorRatioHigh", group: "llm", metric: s.requests.metric, suffix: s.requests.suffix, keys: llmKeys,
+      bad: s.failed, goodSample: s.outcome.success, badSample: s.outcome.failure,
+      sample: llmCall(s, { agent: true }), max: t.llmErrorRatio.max, for: t.llmErrorRatio.for,
+      severity: "warning", panel: "llmErrors", what: "of LLM requests failing", where: llmWhere(s),
+      logs: { events: "llm_call", filters: [where("status", "!=", "success"), ofModel] },
     }),
     latencyAlert(c, {
-      name: "LLMLatencyHigh", group: "llm", metric: m.llm.duration, keys: ["job", "provider", "model"],
-      sample: { provider: "openai", model: "gpt-4o" }, bound: t.llmLatency.p95Seconds, for: t.llmLatency.for,
-      severity: "warning", panel: "llmLatency", what: "LLM request latency", where: "{{ $labels.provider }}/{{ $labels.model }}",
-      logs: { events: "llm_call", filters: [where("model", "=~", "{{ $labels.model }}.*")] },
+      name: "LLMLatencyHigh", group: "llm", metric: s.duration, keys: llmKeys,
+      sample: llmCall(s), bound: t.llmLatency.p95Seconds, for: t.llmLatency.for,
+      severity: "warning", panel: "llmLatency", what: "LLM request latency", where: llmWhere(s),
+      logs: { events: "llm_call", filters: [ofModel] },
     }),
     latencyAlert(c, {
       name: "A2ALatencyHigh", group: "a2a", metric: m.a2a.duration, keys: ["job", "agent", "operation"],

@@ -1,10 +1,25 @@
 // The LLM alerts this stack adds on top of the shared shapes: spend that goes missing because a
 // model has no price, slow first tokens of streaming calls, and agents looping on tools.
+import type { LlmSignals } from "../../contract/llm-signals.js";
 import { type AlertDefinition, defineAlert } from "../alert.js";
 import type { RulesConfig } from "../config.js";
 import { rate, selector, sumBy } from "../promql.js";
-import { counterSegments, fires, input, judgedAt, quiet, testClock } from "../scenario.js";
+import { counterSegments, fires, input, judgedAt, type Labels, quiet, testClock } from "../scenario.js";
 import { latencyAlert } from "./shapes.js";
+
+/**
+ * The labels of one LLM call (openai's gpt-4o) as the signals' source spells them, for test
+ * inputs: with the agent where asked and the source has one, with the operation where it has one.
+ */
+export function llmCall(s: LlmSignals, o: { readonly agent?: boolean } = {}): Labels {
+  const { provider, model, agent, operation } = s.labels;
+  return { [provider]: "openai", [model]: "gpt-4o", ...(o.agent && agent && { [agent]: "planner" }), ...(operation && { [operation]: "chat" }) };
+}
+
+/** `{{ $labels.provider }}/{{ $labels.model }}`, in the source's label names. */
+export function llmWhere(s: LlmSignals): string {
+  return `{{ $labels.${s.labels.provider} }}/{{ $labels.${s.labels.model} }}`;
+}
 
 /** Fires while a model's unpriced token count grows, resolves once it stops: the spend is complete again. */
 function llmCostUnpriced(c: RulesConfig): AlertDefinition {
@@ -43,12 +58,13 @@ function llmCostUnpriced(c: RulesConfig): AlertDefinition {
 export function llmAlerts(c: RulesConfig): AlertDefinition[] {
   const m = c.metrics;
   const t = c.thresholds;
+  const s = c.llmSignals;
   return [
     llmCostUnpriced(c),
     latencyAlert(c, {
-      name: "LLMTimeToFirstTokenHigh", group: "llm", metric: m.llm.timeToFirstToken, keys: ["job", "provider", "model"],
-      sample: { provider: "openai", model: "gpt-4o" }, bound: t.llmTimeToFirstToken.p95Seconds, for: t.llmTimeToFirstToken.for,
-      severity: "warning", panel: "timeToFirstToken", what: "time to first token", where: "{{ $labels.provider }}/{{ $labels.model }}",
+      name: "LLMTimeToFirstTokenHigh", group: "llm", metric: s.timeToFirstToken, keys: ["job", s.labels.provider, s.labels.model],
+      sample: llmCall(s), bound: t.llmTimeToFirstToken.p95Seconds, for: t.llmTimeToFirstToken.for,
+      severity: "warning", panel: "timeToFirstToken", what: "time to first token", where: llmWhere(s),
     }),
     latencyAlert(c, {
       name: "AgentRunawayLoop", group: "runs", metric: m.runs.toolCalls, keys: ["job", "agent"],

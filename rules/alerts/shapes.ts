@@ -91,14 +91,22 @@ export function latencyAlert(
 /** Share of events matching `bad` above `max`. */
 export function errorRatioAlert(
   c: RulesConfig,
-  o: Common & { readonly max: number; readonly bad: Matchers; readonly goodSample: Labels; readonly badSample: Labels },
+  o: Common & {
+    readonly max: number;
+    readonly bad: Matchers;
+    readonly goodSample: Labels;
+    readonly badSample: Labels;
+    /** The events are a histogram's `_count` rather than a counter. */
+    readonly suffix?: "" | "_count" | "_sum";
+  },
 ): AlertDefinition {
   const clock = testClock(c);
   const at = judgedAt(c, clock, o.for);
   const labels = { job: c.scrapeJob, ...o.sample };
+  const suffix = o.suffix ?? "";
   const events = (ratio: number) => [
-    input(o.metric, { ...labels, ...o.goodSample }, counter(100 * (1 - ratio), at + 1)),
-    input(o.metric, { ...labels, ...o.badSample }, counter(100 * ratio, at + 1)),
+    input(o.metric, { ...labels, ...o.goodSample }, counter(100 * (1 - ratio), at + 1), suffix),
+    input(o.metric, { ...labels, ...o.badSample }, counter(100 * ratio, at + 1), suffix),
   ];
   const high = Math.min(2 * o.max, (1 + o.max) / 2);
   return defineAlert(c, {
@@ -106,8 +114,8 @@ export function errorRatioAlert(
     name: o.name,
     group: o.group,
     expr:
-      `${sumBy(o.keys, `rate(${selector(o.metric, o.bad)}[${c.rateWindow}])`)}` +
-      ` / ${sumBy(o.keys, `rate(${selector(o.metric)}[${c.rateWindow}])`)} > ${num(o.max)}`,
+      `${sumBy(o.keys, `rate(${selector(o.metric, o.bad, suffix)}[${c.rateWindow}])`)}` +
+      ` / ${sumBy(o.keys, `rate(${selector(o.metric, {}, suffix)}[${c.rateWindow}])`)} > ${num(o.max)}`,
     for: o.for,
     severity: o.severity,
     summary: `${o.what} above ${num(o.max * 100)}% (${o.where})`,

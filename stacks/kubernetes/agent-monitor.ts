@@ -6,6 +6,7 @@
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest/index.js";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import type { MetricRelabel } from "../../contract/genai-relabel.js";
 import { literalDeep } from "../terraform-template.js";
 
 export interface AgentMonitorProps {
@@ -25,10 +26,24 @@ export interface AgentMonitorProps {
   readonly interval?: string;
   /** Value of the `job` label of every target. Default: the operator's (the Service's name). */
   readonly jobName?: string;
+  /** Relabeling of the scraped samples (Prometheus's `metric_relabel_configs`), e.g. `genAiMetricRelabels`. Default none. */
+  readonly metricRelabelings?: readonly MetricRelabel[];
   /** Labels of the resource itself, which the Prometheus's monitor selector matches. Default none. */
   readonly labels?: Readonly<Record<string, string>>;
   /** The CRD must exist first. Default none. */
   readonly dependsOn?: ITerraformDependable[];
+}
+
+/** A `metric_relabel_configs` entry in the operator's field names. */
+function operatorRelabel(r: MetricRelabel): object {
+  return {
+    action: "replace",
+    sourceLabels: [...r.source_labels],
+    ...(r.separator !== undefined && { separator: r.separator }),
+    regex: r.regex,
+    targetLabel: r.target_label,
+    replacement: r.replacement,
+  };
 }
 
 export function agentMonitor(props: AgentMonitorProps): object {
@@ -38,6 +53,7 @@ export function agentMonitor(props: AgentMonitorProps): object {
     path: props.path ?? "/metrics",
     ...(props.interval !== undefined && { interval: props.interval }),
     ...(props.jobName !== undefined && { relabelings: [{ action: "replace", targetLabel: "job", replacement: props.jobName }] }),
+    ...(props.metricRelabelings !== undefined && props.metricRelabelings.length > 0 && { metricRelabelings: props.metricRelabelings.map(operatorRelabel) }),
   };
   const namespaces = props.namespaces ?? [];
   return {

@@ -8,6 +8,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider/inde
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1/index.js";
 import { type ITerraformDependable, TerraformOutput, TerraformStack, type TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
+import { genAiMetricRelabels } from "../../contract/genai-relabel.js";
 import type { StackConfig } from "../config.js";
 import { remoteWriteSecrets } from "../remote-write.js";
 import { configSecrets } from "../secrets.js";
@@ -118,6 +119,7 @@ export class KubernetesTarget extends Construct {
       path: c.prometheus.metricsPath,
       interval: c.prometheus.scrapeInterval,
       jobName: c.rules.scrapeJob,
+      ...(c.rules.genAiSource === "otel" && { metricRelabelings: genAiMetricRelabels(c.rules.metrics) }),
       labels,
       dependsOn: [operator],
     });

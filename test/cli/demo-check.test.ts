@@ -10,7 +10,10 @@ import { type Service, runCli, startService } from "./processes.js";
 let demo: Service;
 
 beforeAll(async () => {
-  demo = await startService(tsxBin, [sourceCondition, "demo/main.ts", "--port", "0", "--speed", "20"], /metrics\s+(http:\/\/\S+\/metrics)/);
+  // A healthy workload prices every model, so agent_llm_unpriced_tokens_total rightly has no
+  // samples (a check warning); the unpriced-model scenario records in it so that every family's
+  // labels are checked.
+  demo = await startService(tsxBin, [sourceCondition, "demo/main.ts", "--port", "0", "--speed", "20", "--scenario", "unpriced-model"], /metrics\s+(http:\/\/\S+\/metrics)/);
 });
 
 afterAll(async () => {

@@ -40,6 +40,7 @@ const keys = Object.keys(dashboardBuilders) as DashboardKey[];
 describe.each([
   ["Loki off", dashboardsConfig()],
   ["Loki on", dashboardsConfig({ datasources: { loki: { enabled: true } } })],
+  ["over the OpenTelemetry GenAI metrics (genAiSource otel)", dashboardsConfig({ genAiSource: "otel", datasources: { loki: { enabled: true } } })],
 ])("the dashboards, %s", (_, config) => {
   const built = keys.map((key) => ({ key, ...build(key, config) }));
 

@@ -38,6 +38,21 @@ describe("every dashboard query", () => {
     expect(failures).toEqual([]);
   });
 
+  it("over the OpenTelemetry GenAI metrics (genAiSource otel) too: parses, names only known series and their labels", () => {
+    const otel = dashboardsConfig({ genAiSource: "otel" });
+    const otelKnown = knownSeries(otel);
+    const failures = dashboardQueries(otel).flatMap((q) =>
+      checkQuery(substituteVariables(q.expr), otelKnown, q.legendFormat ? { legend: q.legendFormat } : {}).problems.map((p) => `${q.dashboard.uid} panel ${q.panelId} ${q.refId}: ${p}\n    ${q.expr}`),
+    );
+    expect(failures).toEqual([]);
+    for (const v of dashboardVariableQueries(otel)) {
+      const [, selector, label] = /^label_values\((.+), ([a-zA-Z_][a-zA-Z0-9_]*)\)$/.exec(v.query)!;
+      const report = checkQuery(substituteVariables(selector!), otelKnown);
+      expect(report.problems, v.query).toEqual([]);
+      expect(report.resultLabels, v.query).toContain(label);
+    }
+  });
+
   it("takes metric names from the catalog: renaming the namespace renames every series but the standard-named ones", () => {
     const l9 = dashboardsConfig({ namespace: "l9" });
     const l9Known = knownSeries(l9);

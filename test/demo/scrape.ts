@@ -20,10 +20,10 @@ export function valueName(namespace: string, def: MetricDef): string {
   return def.type === "histogram" ? `${name}_count` : name;
 }
 
-/** Sum of the samples of `name` whose labels include `match`. */
+/** Sum of the samples of `name` whose labels include `match` (an absent label is empty, as Prometheus reads it). */
 export function total(samples: readonly Sample[], name: string, match: Record<string, string> = {}): number {
   return samples
-    .filter((s) => s.name === name && Object.entries(match).every(([k, v]) => s.labels[k] === v))
+    .filter((s) => s.name === name && Object.entries(match).every(([k, v]) => (s.labels[k] ?? "") === v))
     .reduce((sum, s) => sum + s.value, 0);
 }
 

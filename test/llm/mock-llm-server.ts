@@ -4,6 +4,16 @@
 // examples; usage carries cached and reasoning tokens so every token kind shows.
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 
+export interface MockLlmServerOptions {
+  /** Default 0: any free port. */
+  readonly port?: number;
+  /**
+   * Called when a stream writes its first event after the model's delay (for Chat Completions, the
+   * first content chunk), with the seconds since its request arrived: a model server's time to first token.
+   */
+  readonly onFirstToken?: (request: { readonly path: string; readonly model: string }, seconds: number) => void;
+}
+
 export interface MockLlmServer {
   base: string;
   /** Requests whose response stream the client closed before it ended. */
@@ -53,7 +63,7 @@ const message = {
   content: [{ type: "text", text: "Hi! My name is Claude." }], stop_reason: "end_turn", stop_sequence: null, usage: ANTHROPIC_USAGE,
 };
 
-async function sse(response: ServerResponse, events: { event?: string; data: unknown }[], server: MockLlmServer): Promise<void> {
+async function sse(response: ServerResponse, events: { event?: string; data: unknown }[], server: MockLlmServer, onFirstToken?: () => void): Promise<void> {
   response.writeHead(200, { "content-type": "text/event-stream", "x-request-id": "req_mock_stream" });
   let ended = false;
   response.on("close", () => {
@@ -63,6 +73,7 @@ async function sse(response: ServerResponse, events: { event?: string; data: unk
     if (response.destroyed) return;
     if (i === 1) await sleep(FIRST_TOKEN_DELAY_MS);
     response.write(`${event ? `event: ${event}\n` : ""}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`);
+    if (i === 1) onFirstToken?.();
     await sleep(5);
   }
   ended = true;
@@ -94,17 +105,19 @@ function messageStream(): { event: string; data: unknown }[] {
   ];
 }
 
-export function startMockLlmServer(): Promise<MockLlmServer> {
+export function startMockLlmServer(options: MockLlmServerOptions = {}): Promise<MockLlmServer> {
   const state: MockLlmServer = { base: "", aborted: 0, close: async () => {} };
   const server = createServer(async (request, response) => {
+    const arrived = performance.now();
     const body = await bodyOf(request);
+    const firstToken = () => options.onFirstToken?.({ path: request.url ?? "", model: String(body.model ?? "") }, (performance.now() - arrived) / 1000);
     if (request.url === "/v1/chat/completions") {
-      if (body.stream) return sse(response, chatStream((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true), state);
+      if (body.stream) return sse(response, chatStream((body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true), state, firstToken);
       response.writeHead(200, { "content-type": "application/json", "x-request-id": "req_mock_123" });
       return response.end(JSON.stringify(chatCompletion));
     }
     if (request.url === "/v1/messages") {
-      if (body.stream) return sse(response, messageStream(), state);
+      if (body.stream) return sse(response, messageStream(), state, firstToken);
       response.writeHead(200, { "content-type": "application/json", "request-id": "req_mock_456" });
       return response.end(JSON.stringify(message));
     }
@@ -113,7 +126,7 @@ export function startMockLlmServer(): Promise<MockLlmServer> {
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
       const address = server.address();
       if (address === null || typeof address !== "object") return reject(new Error("no address"));
       state.base = `http://127.0.0.1:${address.port}`;

@@ -66,10 +66,11 @@ describe("npm run diff", () => {
     edit("contract/thresholds.ts", 'toolErrorRate: { perMinute: 0.5, for: "5m" }', 'toolErrorRate: { perMinute: 1, for: "5m" }');
     git("commit", "--quiet", "-am", "HighToolErrorRate at 1/min");
     edit("dashboards/agent-operations.ts", '{ id: 7, title: "Top 10 tools by calls", unit: units.Short }', '{ id: 7, title: "Top tools by calls", unit: "ops" }');
+    edit("dashboards/agent-operations.ts", ".withPanel(runsInProgress(x))\n    .withPanel(failedRuns(x))\n", ".withPanel(failedRuns(x))\n    .withPanel(runsInProgress(x))\n");
     edit(
       "dashboards/agent-operations.ts",
-      ".withPanel(runsInProgress(x))\n    .withPanel(failedRuns(x));",
-      '.withPanel(failedRuns(x))\n    .withPanel(runsInProgress(x))\n    .withPanel(timeseries({ id: 37, title: "Agent runs started", unit: units.Short }, [query("sum(rate(agent_runs_total[5m]))")]));',
+      ".withPanel(guardrailTrips(x));",
+      '.withPanel(guardrailTrips(x))\n    .withPanel(timeseries({ id: 40, title: "Agent runs started", unit: units.Short }, [query("sum(rate(agent_runs_total[5m]))")]));',
     );
     // The base must render with its own catalog, not the work tree's: the rename shows only then.
     edit("instrumentation/src/catalog/runs.ts", '"runs_in_progress"', '"runs_active"');
@@ -88,7 +89,7 @@ describe("npm run diff", () => {
       [7, "changed", ["title", "unit"]],
       [35, "changed", ["position"]],
       [36, "changed", ["position", "query A"]],
-      [37, "added", ["type", "row", "position", "size", "unit", "query A"]],
+      [40, "added", ["type", "row", "position", "size", "unit", "query A"]],
     ]);
     const panel = (id: number) => panels.find((p) => p.id === id)!.changes;
     expect(panel(3)).toEqual([{ field: "thresholds", old: "base green, 0.5 red", new: "base green, 1 red" }]);
@@ -100,8 +101,8 @@ describe("npm run diff", () => {
     expect([panel(35)[0]?.new, panel(36)[0]?.new]).toEqual([panel(36)[0]?.old, panel(35)[0]?.old]);
     expect(panel(36)[1]?.old).toContain("agent_runs_in_progress{");
     expect(panel(36)[1]?.new).toContain("agent_runs_active{");
-    expect(panel(37)).toContainEqual({ field: "row", new: "Tokens and runs" });
-    expect(panel(37)).toContainEqual({ field: "query A", new: "sum(rate(agent_runs_total[5m]))" });
+    expect(panel(40)).toContainEqual({ field: "row", new: "Tokens and runs" });
+    expect(panel(40)).toContainEqual({ field: "query A", new: "sum(rate(agent_runs_total[5m]))" });
 
     expect(report.ruleFiles.map((f) => [f.file, f.status, f.rules.map((r) => [r.kind, r.name, r.status, fields(r.changes)])])).toEqual([
       ["prometheus/rules/tools.yml", "changed", [["alert", "HighToolErrorRate", "changed", ["expr", "summary", "description"]]]],

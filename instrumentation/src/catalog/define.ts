@@ -13,6 +13,11 @@ export interface LabelDef<N extends string = string> {
   readonly values?: readonly string[];
   /** Bound on distinct values; past it values fold into `__overflow__`. */
   readonly limit: number;
+  /**
+   * Set only where it applies (an OpenTelemetry conditional attribute: error.type on failures,
+   * the tool name on tool calls); a sample without it has it empty, as Prometheus reads it.
+   */
+  readonly optional?: boolean;
 }
 
 export interface MetricDef<L extends string = string, T extends MetricType = MetricType> {
@@ -59,10 +64,10 @@ export const DEFAULT_SERIES_LIMIT = 2000;
 export function label<N extends string>(
   name: N,
   help: string,
-  options: { values?: readonly string[]; limit?: number } = {},
+  options: { values?: readonly string[]; limit?: number; optional?: boolean } = {},
 ): LabelDef<N> {
   const limit = options.limit ?? (options.values ? options.values.length : DEFAULT_LABEL_LIMIT);
-  return { name, help, limit, ...(options.values ? { values: options.values } : {}) };
+  return { name, help, limit, ...(options.values ? { values: options.values } : {}), ...(options.optional ? { optional: true } : {}) };
 }
 
 /** Unit implied by the name's suffix, so a definition cannot disagree with its name. */

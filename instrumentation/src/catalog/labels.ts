@@ -21,6 +21,8 @@ export const labels = {
   agent: label("agent", "Agent (or agent role) that made the call.", { limit: 200 }),
   toolStatus: label("status", "Outcome of a tool call.", { values: ["success", "error", "timeout", "denied"] }),
   errorType: label("error_type", "Class of error (error code or name).", { limit: 100 }),
+  /** The conventions' error.type: set on failures only. */
+  failureType: label("error_type", "Class of error (error code or name), on failures only (error.type).", { limit: 100, optional: true }),
 
   provider: label("provider", "LLM provider.", { limit: 20 }),
   model: label("model", "LLM model name.", { limit: 100 }),
@@ -35,6 +37,8 @@ export const labels = {
   genAiRequestModel: label("gen_ai_request_model", "Model the request asked for (gen_ai.request.model).", { limit: 100 }),
   genAiTokenType: label("gen_ai_token_type", "input or output (gen_ai.token.type).", { values: ["input", "output"] }),
   genAiToolName: label("gen_ai_tool_name", "Tool name (gen_ai.tool.name).", { limit: 500 }),
+  /** An MCP request's tool: only tools/call has one. */
+  mcpToolName: label("gen_ai_tool_name", "Tool name (gen_ai.tool.name), on tools/call requests only.", { limit: 500, optional: true }),
   mcpMethodName: label(
     "mcp_method_name",
     "MCP request method (mcp.method.name): tools/call, resources/read, prompts/get, tools/list, initialize ...; one outside the MCP specification is _OTHER.",

@@ -8,7 +8,7 @@ import { histogram } from "./define.js";
 import { labels as l } from "./labels.js";
 
 const standard = { standard: true } as const;
-const operation = [l.genAiOperationName, l.genAiProviderName, l.genAiRequestModel, l.errorType] as const;
+const operation = [l.genAiOperationName, l.genAiProviderName, l.genAiRequestModel, l.failureType] as const;
 
 export const semconv = {
   tokenUsage: histogram(
@@ -35,14 +35,14 @@ export const semconv = {
   executeToolDuration: histogram(
     "gen_ai_execute_tool_duration_seconds",
     "Duration of a tool execution (the execute_tool operation).",
-    [l.genAiOperationName, l.genAiToolName, l.errorType],
+    [l.genAiOperationName, l.genAiToolName, l.failureType],
     buckets.genAiOperationDuration,
     standard,
   ),
   invokeAgentDuration: histogram(
     "gen_ai_invoke_agent_duration_seconds",
     "Duration of an agent invocation (the invoke_agent operation).",
-    [l.genAiOperationName, l.genAiAgentName, l.errorType],
+    [l.genAiOperationName, l.genAiAgentName, l.failureType],
     buckets.genAiOperationDuration,
     standard,
   ),

@@ -35,9 +35,9 @@ export function parseExposition(text: string): Sample[] {
   return samples;
 }
 
-/** The samples of one name whose labels include `match`. */
+/** The samples of one name whose labels include `match` (an absent label is empty, as Prometheus reads it). */
 export function find(samples: readonly Sample[], name: string, match: Record<string, string> = {}): Sample[] {
-  return samples.filter((s) => s.name === name && Object.entries(match).every(([k, v]) => s.labels[k] === v));
+  return samples.filter((s) => s.name === name && Object.entries(match).every(([k, v]) => (s.labels[k] ?? "") === v));
 }
 
 /** The value of the single sample matching, or undefined. Throws when several match. */
