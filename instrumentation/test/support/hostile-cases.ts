@@ -24,7 +24,9 @@ function field(container: unknown, key: string): unknown {
 const isLabel = (v: unknown): boolean => typeof v === "string" && v.length <= 256 && !LONE_SURROGATE.test(v);
 const isAmount = (v: unknown): boolean => typeof v === "number" && v >= 0 && v !== Infinity;
 const isIn = (values: readonly string[]) => (v: unknown): boolean => typeof v === "string" && values.includes(v);
-const optionally = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === undefined || check(v);
+// An optional field given null is not given (JSON payloads carry null for "none"), as the
+// instrumentation reads it: not a problem.
+const optionally = (check: (v: unknown) => boolean) => (v: unknown): boolean => v === undefined || v === null || check(v);
 
 type Check = (v: unknown) => boolean;
 
