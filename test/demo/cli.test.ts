@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDemoArgs } from "../../demo/cli-args.js";
 import { scrapeText } from "./scrape.js";
-import { sourceCondition, tsxBin } from "../support/tsx.js";
+import { sourceCondition, tsxBin, tsxLoaderArgs } from "../support/tsx.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -38,7 +38,7 @@ describe("parseDemoArgs", () => {
 
 describe("demo/main.ts", () => {
   it("prints its metrics URL, serves it, and exits 0 on SIGTERM", async () => {
-    const child = spawn(tsxBin, [sourceCondition, "demo/main.ts", "--port", "0", "--speed", "20", "--scenario", "hung-tool-call"], {
+    const child = spawn(process.execPath, [...tsxLoaderArgs, "demo/main.ts", "--port", "0", "--speed", "20", "--scenario", "hung-tool-call"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });
