@@ -31,14 +31,13 @@ export function formatNumber(value: number): string {
  * that is absent (`error_type` of a success) that way too.
  */
 export function labelPairs(names: readonly string[], values: readonly string[]): string {
-  let text = "";
+  const pairs: string[] = [];
   for (let i = 0; i < names.length; i++) {
     const value = values[i] ?? "";
-    if (value === "") continue;
-    if (text !== "") text += ",";
-    text += `${names[i]}="${escapeLabelValue(value)}"`;
+    if (value !== "") pairs.push(`${names[i]}="${escapeLabelValue(value)}"`);
   }
-  return text;
+  // join() builds one flat string; `+=` would keep a tree of string pieces alive per series.
+  return pairs.join(",");
 }
 
 /** Joins pre-rendered label pair lists, skipping empty ones. */
