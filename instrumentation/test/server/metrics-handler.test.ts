@@ -178,7 +178,8 @@ describe("/metrics handler", () => {
     expect(first.text.endsWith("# EOF\n")).toBe(true);
     // counted in the same scrape; the other collectors (process metrics) are still there
     expect(valueOf(first.text, "agent_instrumentation_errors_total", { reason: "collector_timeout" })).toBe(1);
-    expect(valueOf(first.text, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    // (resident memory, not CPU seconds: a collector's first CPU figure is the time since it was made, which can be 0 ticks)
+    expect(valueOf(first.text, "process_resident_memory_bytes")).toBeGreaterThan(0);
     expect(valueOf(first.text, "agent_http_requests_total")).toBe(1);
 
     const second = await scrape();
