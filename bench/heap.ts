@@ -1,40 +1,39 @@
-// Heap that 10,000 series keep alive, measured after a full GC: ours against prom-client's.
-// Each side is built in a fresh heap state and held while measuring, so only its own retained
-// memory counts.
+// Heap a side keeps alive per series, after a full GC: each side built alone from a settled heap,
+// recorded and scraped once (steady state: a scraped process), and held while measuring.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { Pair } from "./measure.js";
-import { ours, theirs } from "./series.js";
+import { serve } from "./http-scrape.js";
+import type { Mix } from "./mix.js";
+import type { Side } from "./side.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
-function settledHeap(): number {
+/** Heap (and external memory) in use after the event loop let go of finished sockets and a full GC. */
+async function settledHeap(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
   for (let i = 0; i < 3; i++) gc();
-  return process.memoryUsage().heapUsed;
+  // Typed arrays past a few dozen bytes keep their contents outside the JS heap: count them too.
+  const { heapUsed, external } = process.memoryUsage();
+  return heapUsed + external;
 }
 
-function retained(build: () => unknown): number {
-  const before = settledHeap();
-  const kept = build();
-  const after = settledHeap();
-  // Read after measuring, so the build cannot be collected before `after`.
-  if (kept === undefined) throw new Error("nothing built");
-  return after - before;
+/** One fresh build's retained bytes per series; its locals die with it, before the next round's "before". */
+async function oneRound(build: (mix: Mix) => Side, mix: Mix): Promise<number> {
+  const before = await settledHeap();
+  const side = build(mix);
+  const endpoint = await serve(side.handler);
+  await endpoint.scrape(false);
+  await endpoint.close();
+  const after = await settledHeap();
+  // Used after measuring, so the side cannot be collected before `after`.
+  await side.close();
+  return (after - before) / Math.max(1, mix.series);
 }
 
-export function benchHeap10k(): Pair {
-  // One round of each to load the modules' code and warm the JIT before anything counts.
-  retained(ours);
-  retained(theirs);
-  const mine: number[] = [];
-  const base: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    mine.push(retained(ours));
-    base.push(retained(theirs));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-  const value = median(mine);
-  const baseline = median(base);
-  return { value, baseline, ratio: value / baseline };
+/** Bytes retained per series by `build(mix)`, median of `rounds` fresh builds. */
+export async function heapPerSeries(build: (mix: Mix) => Side, mix: Mix, rounds: number): Promise<number> {
+  const figures: number[] = [];
+  for (let round = 0; round < rounds; round++) figures.push(await oneRound(build, mix));
+  return figures.sort((a, b) => a - b)[figures.length >> 1]!;
 }

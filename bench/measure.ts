@@ -1,19 +1,17 @@
-// Timing helpers: alternate the candidate and its baseline in rounds so both see the same
-// machine noise, and report medians.
+// Timing helpers: run the candidates in turn within each round, so all see the same machine
+// noise, and report medians.
+import type { SideName } from "./side.js";
 
-export interface Pair {
-  value: number;
-  baseline: number;
-  ratio: number;
-}
+/** One figure per side, in the side's unit. */
+export type Figures = Record<SideName, number>;
 
-function median(values: number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median time per call of `fn` over `rounds`, each running it `iterations` times. */
+/** Milliseconds per call of `fn`, over `iterations` calls. */
 async function timeRound(fn: () => unknown, iterations: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < iterations; i++) {
@@ -23,17 +21,14 @@ async function timeRound(fn: () => unknown, iterations: number): Promise<number>
   return (performance.now() - start) / iterations;
 }
 
-export async function compare(candidate: () => unknown, baseline: () => unknown, options: { iterations: number; rounds: number }): Promise<Pair> {
-  // warm both up so the JIT has compiled them before anything counts
-  await timeRound(candidate, options.iterations);
-  await timeRound(baseline, options.iterations);
-  const ours: number[] = [];
-  const theirs: number[] = [];
+/** Median milliseconds per call of each candidate over `rounds`, after one warm-up round each. */
+export async function compareAll(candidates: Record<SideName, () => unknown>, options: { iterations: number; rounds: number }): Promise<Figures> {
+  const names = Object.keys(candidates) as SideName[];
+  // warm every side up so the JIT has compiled it before anything counts
+  for (const name of names) await timeRound(candidates[name], options.iterations);
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<SideName, number[]>;
   for (let round = 0; round < options.rounds; round++) {
-    ours.push(await timeRound(candidate, options.iterations));
-    theirs.push(await timeRound(baseline, options.iterations));
+    for (const name of names) times[name].push(await timeRound(candidates[name], options.iterations));
   }
-  const value = median(ours);
-  const base = median(theirs);
-  return { value, baseline: base, ratio: value / base };
+  return Object.fromEntries(names.map((name) => [name, median(times[name])])) as Figures;
 }

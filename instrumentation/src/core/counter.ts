@@ -1,20 +1,11 @@
 import type { ResolvedMetric } from "../catalog/resolve.js";
-import { type Exemplar, type Format, wrap, exemplarSuffix, formatNumber } from "./exposition.js";
+import { type Exemplar, type Format, exemplarSuffix, formatNumber, wrap } from "./exposition.js";
 import { isAmount } from "./input.js";
-import { type JsonSample, type MetricContext, OwnMetric, type SeriesBase } from "./metric.js";
+import { type JsonSample, type MetricContext, OwnMetric, SeriesBase } from "./metric.js";
 
-export class CounterSeries implements SeriesBase {
+export class CounterSeries extends SeriesBase {
   value = 0;
   exemplar: Exemplar | undefined = undefined;
-  readonly braced: string;
-
-  constructor(
-    readonly values: readonly string[],
-    readonly pairs: string,
-    private readonly owner: Counter<string>,
-  ) {
-    this.braced = wrap(pairs);
-  }
 
   inc(): void {
     this.value++;
@@ -36,13 +27,13 @@ export class Counter<L extends string = string> extends OwnMetric<L, CounterSeri
     this.sampleName = def.name.endsWith("_total") ? def.name : `${def.name}_total`;
   }
 
-  protected createSeries(values: readonly string[], pairs: string): CounterSeries {
-    return new CounterSeries(values, pairs, this as Counter<string>);
+  protected createSeries(key: number): CounterSeries {
+    return new CounterSeries(this, key);
   }
 
-  protected renderSeries(series: CounterSeries, format: Format): string {
+  protected renderSeries(series: CounterSeries, pairs: string, format: Format): string {
     const name = format === "openmetrics" ? this.sampleName : this.name;
-    return `${name}${series.braced} ${formatNumber(series.value)}${exemplarSuffix(series.exemplar, format)}\n`;
+    return `${name}${wrap(pairs)} ${formatNumber(series.value)}${exemplarSuffix(series.exemplar, format)}\n`;
   }
 
   protected samples(series: CounterSeries, into: JsonSample[]): void {

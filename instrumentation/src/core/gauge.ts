@@ -1,17 +1,8 @@
 import { type Format, wrap, formatNumber } from "./exposition.js";
-import { type JsonSample, OwnMetric, type SeriesBase } from "./metric.js";
+import { type JsonSample, OwnMetric, SeriesBase } from "./metric.js";
 
-export class GaugeSeries implements SeriesBase {
+export class GaugeSeries extends SeriesBase {
   value = 0;
-  readonly braced: string;
-
-  constructor(
-    readonly values: readonly string[],
-    readonly pairs: string,
-    private readonly owner: Gauge<string>,
-  ) {
-    this.braced = wrap(pairs);
-  }
 
   /** Sets a finite number; anything else is counted as an instrumentation error. */
   set(value: number): void {
@@ -31,12 +22,12 @@ export class GaugeSeries implements SeriesBase {
 export class Gauge<L extends string = string> extends OwnMetric<L, GaugeSeries> {
   readonly type = "gauge" as const;
 
-  protected createSeries(values: readonly string[], pairs: string): GaugeSeries {
-    return new GaugeSeries(values, pairs, this as Gauge<string>);
+  protected createSeries(key: number): GaugeSeries {
+    return new GaugeSeries(this, key);
   }
 
-  protected renderSeries(series: GaugeSeries, _format: Format): string {
-    return `${this.name}${series.braced} ${formatNumber(series.value)}\n`;
+  protected renderSeries(series: GaugeSeries, pairs: string, _format: Format): string {
+    return `${this.name}${wrap(pairs)} ${formatNumber(series.value)}\n`;
   }
 
   protected samples(series: GaugeSeries, into: JsonSample[]): void {

@@ -1,27 +1,26 @@
 import type { ResolvedMetric } from "../catalog/resolve.js";
 import { type Exemplar, type Format, wrap, exemplarSuffix, formatNumber } from "./exposition.js";
 import { isAmount } from "./input.js";
-import { type JsonSample, type MetricContext, OwnMetric, type SeriesBase } from "./metric.js";
+import { type JsonSample, type MetricContext, OwnMetric, SeriesBase } from "./metric.js";
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
 const SPAN_ID = /^[0-9a-f]{16}$/;
 
-export class HistogramSeries implements SeriesBase {
-  /** Per-bucket (not cumulative) counts; the last slot is +Inf. Cumulated at render time. */
-  readonly counts: Float64Array;
+export class HistogramSeries extends SeriesBase {
+  /**
+   * Per-bucket (not cumulative) counts; the last slot is +Inf. Cumulated at render time. A plain
+   * array of small integers: a typed array would cost two more objects and memory off the heap.
+   */
+  readonly counts: number[];
   sum = 0;
   count = 0;
   /** Latest exemplar per bucket, OpenMetrics only; allocated on first use. */
   exemplars: (Exemplar | undefined)[] | undefined = undefined;
-  readonly braced: string;
+  protected declare readonly owner: Histogram<string>;
 
-  constructor(
-    readonly values: readonly string[],
-    readonly pairs: string,
-    private readonly owner: Histogram<string>,
-  ) {
-    this.counts = new Float64Array(owner.upperBounds.length + 1);
-    this.braced = wrap(pairs);
+  constructor(owner: Histogram<string>, key: number) {
+    super(owner, key);
+    this.counts = new Array<number>(owner.upperBounds.length + 1).fill(0);
   }
 
   /**
@@ -76,20 +75,21 @@ export class Histogram<L extends string = string> extends OwnMetric<L, Histogram
     this.leText = [...def.buckets.map((b) => `le="${formatNumber(b)}"`), 'le="+Inf"'];
   }
 
-  protected createSeries(values: readonly string[], pairs: string): HistogramSeries {
-    return new HistogramSeries(values, pairs, this as Histogram<string>);
+  protected createSeries(key: number): HistogramSeries {
+    return new HistogramSeries(this as Histogram<string>, key);
   }
 
-  protected renderSeries(series: HistogramSeries, format: Format): string {
-    const prefix = `${this.name}_bucket{${series.pairs === "" ? "" : `${series.pairs},`}`;
+  protected renderSeries(series: HistogramSeries, pairs: string, format: Format): string {
+    const prefix = `${this.name}_bucket{${pairs === "" ? "" : `${pairs},`}`;
+    const braced = wrap(pairs);
     let text = "";
     let cumulative = 0;
     for (let i = 0; i < series.counts.length; i++) {
       cumulative += series.counts[i]!;
       text += `${prefix}${this.leText[i]}} ${cumulative}${exemplarSuffix(series.exemplars?.[i], format)}\n`;
     }
-    text += `${this.name}_sum${series.braced} ${formatNumber(series.sum)}\n`;
-    text += `${this.name}_count${series.braced} ${series.count}\n`;
+    text += `${this.name}_sum${braced} ${formatNumber(series.sum)}\n`;
+    text += `${this.name}_count${braced} ${series.count}\n`;
     return text;
   }
 

@@ -2,7 +2,7 @@
 // order and leave it from anywhere in O(1), so the head is always the oldest; the age is read
 // at scrape time, so a hung call shows before it ends.
 import { type Format, wrap, formatNumber } from "./exposition.js";
-import { type JsonSample, OwnMetric, type SeriesBase } from "./metric.js";
+import { type JsonSample, OwnMetric, SeriesBase } from "./metric.js";
 
 /** A running operation; recorders extend it so the handle they return is the list node. */
 export class InflightNode {
@@ -13,18 +13,10 @@ export class InflightNode {
   readonly startedAt: number = performance.now();
 }
 
-export class InflightSeries implements SeriesBase {
+export class InflightSeries extends SeriesBase {
   head: InflightNode | null = null;
   tail: InflightNode | null = null;
   running = 0;
-  readonly braced: string;
-
-  constructor(
-    readonly values: readonly string[],
-    readonly pairs: string,
-  ) {
-    this.braced = wrap(pairs);
-  }
 
   add(node: InflightNode): void {
     node.list = this;
@@ -56,12 +48,12 @@ export class InflightSeries implements SeriesBase {
 export class InflightAgeGauge<L extends string = string> extends OwnMetric<L, InflightSeries> {
   readonly type = "gauge" as const;
 
-  protected createSeries(values: readonly string[], pairs: string): InflightSeries {
-    return new InflightSeries(values, pairs);
+  protected createSeries(key: number): InflightSeries {
+    return new InflightSeries(this, key);
   }
 
-  protected renderSeries(series: InflightSeries, _format: Format): string {
-    return `${this.name}${series.braced} ${formatNumber(series.oldestAgeSeconds(performance.now()))}\n`;
+  protected renderSeries(series: InflightSeries, pairs: string, _format: Format): string {
+    return `${this.name}${wrap(pairs)} ${formatNumber(series.oldestAgeSeconds(performance.now()))}\n`;
   }
 
   protected samples(series: InflightSeries, into: JsonSample[]): void {

@@ -4,6 +4,7 @@
 // everywhere or folded everywhere.
 import type { LabelDef } from "../catalog/define.js";
 import { describeValue } from "./describe.js";
+import { escapeLabelValue } from "./exposition.js";
 import type { Faults } from "./faults.js";
 
 export const OVERFLOW = "__overflow__";
@@ -24,9 +25,48 @@ export function labelValueProblem(raw: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The values a label has taken, each with a small id: series are indexed by the ids of their
+ * label values, and a value's rendered `name="value"` pair is kept once per value, not per series.
+ */
+export class LabelValues {
+  private readonly ids = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly pairs: string[] = [];
+
+  constructor(private readonly name: string) {}
+
+  /** The id of `value`, given one on first sight. */
+  idOf(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+      // An empty value renders as no pair at all: Prometheus reads it as absent anyway.
+      this.pairs.push(value === "" ? "" : `${this.name}="${escapeLabelValue(value)}"`);
+    }
+    return id;
+  }
+
+  valueOf(id: number): string {
+    return this.values[id]!;
+  }
+
+  /** `name="value"`, escaped; "" for an empty value. */
+  pairOf(id: number): string {
+    return this.pairs[id]!;
+  }
+}
+
 export class LabelGuard {
-  private readonly accepted = new Set<string>();
+  /**
+   * Accepted values with their ids: what the recording fast path looks a raw value up in (a Map
+   * lookup calls nothing on its key, so any value is safe to look up).
+   */
+  readonly accepted: ReadonlyMap<string, number> = new Map<string, number>();
   private readonly closed: ReadonlySet<string> | undefined;
+  readonly values: LabelValues;
 
   constructor(
     readonly label: LabelDef,
@@ -35,6 +75,12 @@ export class LabelGuard {
     private readonly overflow: OverflowCounter,
   ) {
     this.closed = label.values ? new Set(label.values) : undefined;
+    this.values = new LabelValues(label.name);
+  }
+
+  /** A guard of its own with no bound, for a label bounded by design (the instrumentation's own metrics). */
+  static unbounded(name: string, faults: Faults): LabelGuard {
+    return new LabelGuard({ name, help: "", limit: Infinity }, Infinity, faults, () => {});
   }
 
   /** Distinct values accepted so far. */
@@ -42,20 +88,22 @@ export class LabelGuard {
     return this.accepted.size;
   }
 
-  /**
-   * The value to record for `raw`. `raw` itself when accepted; cacheable callers can then
-   * index by it, since accepted values are bounded.
-   */
+  /** The value to record for `raw`: `raw` itself when accepted, else `__invalid__` or `__overflow__`. */
   admit(raw: unknown, metric: string): string {
     if (typeof raw === "string" && this.accepted.has(raw)) return raw;
     const problem = labelValueProblem(raw) ?? (this.closed && !this.closed.has(raw as string) ? `not one of ${[...this.closed].join(", ")}` : undefined);
     if (problem !== undefined) return invalidLabel(this.faults, metric, this.label.name, raw, problem);
     if (this.accepted.size < this.limit) {
-      this.accepted.add(raw as string);
+      (this.accepted as Map<string, number>).set(raw as string, this.values.idOf(raw as string));
       return raw as string;
     }
     this.overflow(metric, this.label.name);
     return OVERFLOW;
+  }
+
+  /** The id of what `raw` is recorded as, any problem counted. */
+  admitId(raw: unknown, metric: string): number {
+    return this.accepted.get(raw as string) ?? this.values.idOf(this.admit(raw, metric));
   }
 }
 

@@ -1,15 +1,17 @@
 // Shared label handling for the project's own metric types (counter, gauge, histogram,
-// in-flight age). Each metric keeps its series bound in a tree of Maps keyed by raw label
-// values, so recording walks a few Map lookups instead of hashing a label object on every call
-// as prom-client does. Only values the guard accepted as themselves enter the tree, and only
-// while the metric is under its series limit, so the tree stays as bounded as both.
+// in-flight age). Each label value the guard accepts gets a small id; a metric finds a series by
+// the ids of its values in a typed-array hash table (series-index.ts), so recording is a few Map
+// lookups and no allocation, where prom-client builds and hashes a key string on every call.
+// Only accepted values have ids on the fast path, and series stop at the metric's limit, so the
+// index stays as bounded as both.
 import type { MetricType, Unit } from "../catalog/define.js";
 import type { ResolvedMetric } from "../catalog/resolve.js";
 import { describeValue } from "./describe.js";
-import { type Format, familyHeader, joinPairs, labelPairs } from "./exposition.js";
+import { type Format, familyHeader } from "./exposition.js";
 import type { Faults } from "./faults.js";
-import { type LabelGuard, type LabelGuards, OVERFLOW, invalidLabel, labelValueProblem } from "./label-guard.js";
+import { LabelGuard, type LabelGuards, OVERFLOW } from "./label-guard.js";
 import { read } from "./input.js";
+import { SeriesIndex } from "./series-index.js";
 import type { SeriesLimits } from "./series-limits.js";
 
 export const MAX_LABELS = 5;
@@ -24,11 +26,32 @@ export interface MetricContext {
   seriesLimits?: SeriesLimits;
 }
 
-/** What every series knows about itself: its label values and their rendering. */
-export interface SeriesBase {
-  readonly values: readonly string[];
+/** What a series asks of its metric: its labels, and where to report a value it refuses. */
+export interface SeriesOwner {
+  valuesOf(key: number): string[];
+  pairsOf(key: number): string;
+  invalid(value: unknown, as?: string): void;
+}
+
+/**
+ * What every series knows about itself: its metric and its number there. Its label values and
+ * their rendering live once in the metric's index and label values, not in each series.
+ */
+export abstract class SeriesBase {
+  constructor(
+    protected readonly owner: SeriesOwner,
+    readonly key: number,
+  ) {}
+
+  /** Label values, in the catalog's label order. */
+  get values(): readonly string[] {
+    return this.owner.valuesOf(this.key);
+  }
+
   /** `a="x",b="y"` including default labels, without braces; "" when there are none. */
-  readonly pairs: string;
+  get pairs(): string {
+    return this.owner.pairsOf(this.key);
+  }
 }
 
 /** A value as prom-client's Registry#getMetricsAsJSON reports it. */
@@ -38,9 +61,7 @@ export interface JsonSample {
   metricName?: string;
 }
 
-type Level = Map<string, unknown>;
-
-export abstract class OwnMetric<L extends string, S extends SeriesBase> {
+export abstract class OwnMetric<L extends string, S extends SeriesBase> implements SeriesOwner {
   readonly name: string;
   readonly help: string;
   readonly unit: Unit;
@@ -51,10 +72,12 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
   protected readonly series: S[] = [];
   protected readonly context: MetricContext;
   private readonly arity: number;
-  private readonly guards: readonly (LabelGuard | undefined)[];
-  private root: Level = new Map();
+  /** One per label: the shared cardinality guard, or an unbounded one for the instrumentation's own metrics. */
+  private readonly guards: readonly LabelGuard[];
+  /** Each guard's accepted values with their ids, for the fast path. */
+  private readonly ids: readonly ReadonlyMap<string, number>[];
+  private readonly index: SeriesIndex;
   private single: S | undefined;
-  private readonly byKey = new Map<string, S>();
   private readonly seriesLimit: number;
   /** The series every label of which is `__overflow__`, once the limit sent a record there. */
   private overflow: S | undefined;
@@ -69,7 +92,10 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     this.labelNames = def.labelNames as readonly L[];
     this.context = context;
     this.arity = def.labels.length;
-    this.guards = def.labels.map((l) => context.guards?.for(l));
+    this.guards = def.labels.map((l) => context.guards?.for(l) ?? LabelGuard.unbounded(l.name, context.faults));
+    this.ids = this.guards.map((guard) => guard.accepted);
+    // A label's ids: its accepted values plus __invalid__ and __overflow__.
+    this.index = new SeriesIndex(this.arity, this.guards.map((guard) => guard.limit + 2));
     this.seriesLimit = context.seriesLimits?.limitOf(def) ?? Infinity;
   }
 
@@ -80,12 +106,17 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
   at(a?: string, b?: string, c?: string, d?: string, e?: string): S {
     const n = this.arity;
     if (n === 0) return this.single ?? this.miss([]);
-    let node = this.root.get(a as string) as Level | S | undefined;
-    if (n > 1 && node !== undefined) node = (node as Level).get(b as string) as Level | S | undefined;
-    if (n > 2 && node !== undefined) node = (node as Level).get(c as string) as Level | S | undefined;
-    if (n > 3 && node !== undefined) node = (node as Level).get(d as string) as Level | S | undefined;
-    if (n > 4 && node !== undefined) node = (node as Level).get(e as string) as Level | S | undefined;
-    if (node !== undefined) return node as S;
+    const ids = this.ids;
+    // Values the guards accepted before have ids; anything else takes the slow path.
+    const ia = ids[0]!.get(a as string);
+    const ib = n > 1 ? ids[1]!.get(b as string) : 0;
+    const ic = n > 2 ? ids[2]!.get(c as string) : 0;
+    const id = n > 3 ? ids[3]!.get(d as string) : 0;
+    const ie = n > 4 ? ids[4]!.get(e as string) : 0;
+    if (ia !== undefined && ib !== undefined && ic !== undefined && id !== undefined && ie !== undefined) {
+      const key = this.index.find(ia, ib, ic, id, ie);
+      if (key >= 0) return this.series[key]!;
+    }
     return this.miss([a, b, c, d, e].slice(0, n));
   }
 
@@ -102,10 +133,9 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
 
   reset(): void {
     this.series.length = 0;
-    this.root = new Map();
+    this.index.clear();
     this.single = undefined;
     this.overflow = undefined;
-    this.byKey.clear();
   }
 
   /** Counts and logs a value that cannot be recorded (not a number, NaN, negative, infinite). */
@@ -113,9 +143,30 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     this.context.faults.report("invalid_value", this.name, `metric ${this.name}: ${describeValue(value)} cannot be recorded as ${as}; ignored`);
   }
 
+  /** Label values of series `key`, in the catalog's label order. */
+  valuesOf(key: number): string[] {
+    const values: string[] = [];
+    for (let i = 0; i < this.arity; i++) values.push(this.guards[i]!.values.valueOf(this.index.idAt(key, i)));
+    return values;
+  }
+
+  /**
+   * `a="x",b="y"` of series `key` with the default labels, without braces. Built at scrape time
+   * from each value's pair, rendered once: a series keeps no string of its own.
+   */
+  pairsOf(key: number): string {
+    let text = "";
+    for (let i = 0; i < this.arity; i++) {
+      const pair = this.guards[i]!.values.pairOf(this.index.idAt(key, i));
+      if (pair !== "") text = text === "" ? pair : `${text},${pair}`;
+    }
+    const defaults = this.context.defaultPairs;
+    return defaults === "" ? text : text === "" ? defaults : `${text},${defaults}`;
+  }
+
   render(format: Format): string {
     let text = familyHeader(this, format);
-    for (const series of this.series) text += this.renderSeries(series, format);
+    for (const series of this.series) text += this.renderSeries(series, this.pairsOf(series.key), format);
     return text;
   }
 
@@ -126,35 +177,51 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
     return { name: this.name, help: this.help, type: this.type, aggregator: this.aggregator, values };
   }
 
-  protected abstract createSeries(values: readonly string[], pairs: string): S;
-  protected abstract renderSeries(series: S, format: Format): string;
+  protected abstract createSeries(key: number): S;
+  /** The series' sample lines; `pairs` as pairsOf gives them. */
+  protected abstract renderSeries(series: S, pairs: string, format: Format): string;
   protected abstract samples(series: S, into: JsonSample[]): void;
 
   protected labelObject(series: S): Record<string, string> {
     const labels: Record<string, string> = {};
-    for (let i = 0; i < this.labelNames.length; i++) labels[this.labelNames[i]!] = series.values[i]!;
+    const values = this.valuesOf(series.key);
+    for (let i = 0; i < this.labelNames.length; i++) labels[this.labelNames[i]!] = values[i]!;
     return labels;
   }
 
-  private miss(raw: unknown[]): S {
-    const resolved = raw.map((value, i) => {
-      const guard = this.guards[i];
-      return guard ? guard.admit(value, this.name) : this.unguarded(value, i);
-    });
-    const key = resolved.join("\u0000");
-    let series = this.byKey.get(key);
-    if (!series) {
-      if (this.series.length >= this.seriesLimit) return this.overflowSeries();
-      series = this.add(resolved, key);
-    }
-    if (this.arity === 0) this.single = series;
-    else if (resolved.every((value, i) => value === raw[i])) this.index(resolved, series);
-    return series;
+  /**
+   * The id label `label` records `raw` as: an accepted value's own, else what the guard admits it
+   * as (`__invalid__`, `__overflow__`), counted now. Never throws.
+   */
+  labelId(label: number, raw: unknown): number {
+    const guard = this.guards[label]!;
+    return guard.accepted.get(raw as string) ?? guard.admitId(raw, this.name);
   }
 
-  private add(values: readonly string[], key: string): S {
-    const series = this.createSeries(values, joinPairs(labelPairs(this.labelNames, values), this.context.defaultPairs));
-    this.byKey.set(key, series);
+  /** The guard of label `label`: metrics that share it share its ids. */
+  guardOf(label: number): LabelGuard {
+    return this.guards[label]!;
+  }
+
+  /**
+   * The series for label ids from `labelId` (of this metric, or of one sharing its guards), for a
+   * recorder that looked the ids up once for several metrics.
+   */
+  atIds(a = 0, b = 0, c = 0, d = 0, e = 0): S {
+    if (this.arity === 0) return this.single ?? (this.single = this.add(0, 0, 0, 0, 0));
+    const key = this.index.find(a, b, c, d, e);
+    if (key >= 0) return this.series[key]!;
+    if (this.index.size >= this.seriesLimit) return this.overflowSeries();
+    return this.add(a, b, c, d, e);
+  }
+
+  private miss(raw: unknown[]): S {
+    const ids = raw.map((value, i) => this.guards[i]!.admitId(value, this.name));
+    return this.atIds(ids[0], ids[1], ids[2], ids[3], ids[4]);
+  }
+
+  private add(a: number, b: number, c: number, d: number, e: number): S {
+    const series = this.createSeries(this.index.add(a, b, c, d, e));
     this.series.push(series);
     return series;
   }
@@ -163,28 +230,9 @@ export abstract class OwnMetric<L extends string, S extends SeriesBase> {
   private overflowSeries(): S {
     this.context.seriesLimits?.overflowed(this.name);
     if (this.overflow) return this.overflow;
-    const values = this.labelNames.map(() => OVERFLOW);
-    const key = values.join("\u0000");
-    this.overflow = this.byKey.get(key) ?? this.add(values, key);
+    const [a = 0, b = 0, c = 0, d = 0, e = 0] = this.guards.map((guard) => guard.values.idOf(OVERFLOW));
+    const key = this.index.find(a, b, c, d, e);
+    this.overflow = key >= 0 ? this.series[key]! : this.add(a, b, c, d, e);
     return this.overflow;
-  }
-
-  /** A label without a guard (the instrumentation's own metrics) still takes only renderable values. */
-  private unguarded(value: unknown, i: number): string {
-    const problem = labelValueProblem(value);
-    return problem === undefined ? (value as string) : invalidLabel(this.context.faults, this.name, this.labelNames[i]!, value, problem);
-  }
-
-  private index(values: readonly string[], series: S): void {
-    let level = this.root;
-    for (let i = 0; i < values.length - 1; i++) {
-      let next = level.get(values[i]!) as Level | undefined;
-      if (!next) {
-        next = new Map();
-        level.set(values[i]!, next);
-      }
-      level = next;
-    }
-    level.set(values[values.length - 1]!, series);
   }
 }

@@ -25,6 +25,9 @@ export class ToolCall extends InflightNode {
     readonly agent: string,
     /** The call's span, when an OpenTelemetry SDK is registered. */
     readonly span: OperationSpan | undefined,
+    /** Label ids of tool and agent, looked up once at the start for every series the call records. */
+    private readonly toolId: number,
+    private readonly agentId: number,
   ) {
     super();
   }
@@ -49,17 +52,23 @@ export class ToolCall extends InflightNode {
     }
     const seconds = (performance.now() - this.startedAt) / 1000;
     const span = this.span;
-    this.recorder.finish(this.tool, this.agent, status, seconds, errorType, span?.spanContext());
+    this.recorder.finish(this.tool, this.agent, status, seconds, errorType, span?.spanContext(), this.toolId, this.agentId);
     if (span) endSpan(span, status === "success", errorType ?? (status === "success" ? undefined : status));
     return seconds;
   }
 }
 
 export class ToolRecorder {
+  /** Whether the in-flight, calls and duration metrics share their tool and agent guards, hence ids. */
+  private readonly sharedIds: boolean;
+
   constructor(
     private readonly metrics: MetricSet["tools"],
     private readonly context: RecorderContext,
-  ) {}
+  ) {
+    const { calls, duration, oldestInflight } = metrics;
+    this.sharedIds = [calls, duration].every((m) => m.guardOf(0) === oldestInflight.guardOf(0) && m.guardOf(1) === oldestInflight.guardOf(1));
+  }
 
   /** Starts timing a call; end it with `succeed()`, `fail(error)` or `end(status)`. */
   start(labels: ToolLabels): ToolCall {
@@ -68,8 +77,11 @@ export class ToolRecorder {
     const agent = read(labels, "agent") as string;
     const tracer = this.context.tracing.tracer();
     const span = tracer ? startToolSpan(tracer, tool, agent) : undefined;
-    const call = new ToolCall(this, tool, agent, span);
-    this.metrics.oldestInflight.at(tool, agent).add(call);
+    const inflight = this.metrics.oldestInflight;
+    const toolId = inflight.labelId(0, tool);
+    const agentId = inflight.labelId(1, agent);
+    const call = new ToolCall(this, tool, agent, span, toolId, agentId);
+    inflight.atIds(toolId, agentId).add(call);
     return call;
   }
 
@@ -103,9 +115,24 @@ export class ToolRecorder {
   }
 
   /** @internal */
-  finish(tool: string, agent: string, status: ToolStatus, seconds: number, errorType: string | undefined, spanContext: TraceIds | undefined): void {
-    this.metrics.calls.at(tool, agent, status).inc();
-    observeTraced(this.metrics.duration.at(tool, agent), seconds, spanContext);
+  finish(
+    tool: string,
+    agent: string,
+    status: ToolStatus,
+    seconds: number,
+    errorType: string | undefined,
+    spanContext: TraceIds | undefined,
+    toolId = -1,
+    agentId = -1,
+  ): void {
+    const { calls, duration } = this.metrics;
+    if (toolId >= 0 && this.sharedIds) {
+      calls.atIds(toolId, agentId, calls.labelId(2, status)).inc();
+      observeTraced(duration.atIds(toolId, agentId), seconds, spanContext);
+    } else {
+      calls.at(tool, agent, status).inc();
+      observeTraced(duration.at(tool, agent), seconds, spanContext);
+    }
     const failedAs = status === "success" ? undefined : (errorType ?? status);
     if (failedAs !== undefined) this.metrics.errors.at(tool, agent, failedAs).inc();
     this.context.semconv?.tool(tool, status, failedAs, seconds);
