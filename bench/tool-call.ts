@@ -55,6 +55,6 @@ function otel(): () => void {
 
 /** Nanoseconds per recorded tool call. */
 export async function benchToolCall(): Promise<Figures> {
-  const figures = await compareAll({ ours: ours(), "prom-client": promClient(), otel: otel() }, { iterations: 200_000, rounds: 7 });
+  const figures = await compareAll({ ours: ours(), "prom-client": promClient(), otel: otel() }, { iterations: 200_000, rounds: 9, clock: "cpu" });
   return { ours: figures.ours * 1e6, "prom-client": figures["prom-client"] * 1e6, otel: figures.otel * 1e6 };
 }

@@ -6,6 +6,8 @@
 
 const EMPTY = 0;
 const MIN_SLOTS = 16;
+/** Shared by every index that has nothing yet: a metric never recorded costs no typed arrays. */
+const NONE = new Int32Array(0);
 /** Composite keys stay small integers (V8's Smis), which a Map hashes without allocating. */
 const MAX_COMPOSITE = 2 ** 30;
 
@@ -16,10 +18,10 @@ function hash(a: number, b: number, c: number, d: number, e: number): number {
 }
 
 export class SeriesIndex {
-  /** Series number + 1 per slot, EMPTY where none; the length is a power of two. */
-  private slots = new Int32Array(MIN_SLOTS);
+  /** Series number + 1 per slot, EMPTY where none; the length is a power of two. Unused with a composite key. */
+  private slots: Int32Array;
   /** `arity` ids per series, in series order. */
-  private ids: Int32Array;
+  private ids: Int32Array = NONE;
   private count = 0;
   /** Series number by composite key, when every label's ids are bounded and their product is small. */
   private readonly composite: Map<number, number> | undefined;
@@ -34,13 +36,13 @@ export class SeriesIndex {
     private readonly arity: number,
     radices: readonly number[] = [],
   ) {
-    this.ids = new Int32Array(Math.max(1, arity) * MIN_SLOTS);
     const radix = (i: number) => (i < arity ? (radices[i] ?? Infinity) : 1);
     const product = radix(0) * radix(1) * radix(2) * radix(3) * radix(4);
     // Small integers only in these fields, so the key arithmetic stays in integers.
     const bounded = product <= MAX_COMPOSITE;
     [this.r1, this.r2, this.r3, this.r4] = bounded ? [radix(1), radix(2), radix(3), radix(4)] : [0, 0, 0, 0];
     this.composite = bounded ? new Map() : undefined;
+    this.slots = bounded ? NONE : new Int32Array(MIN_SLOTS);
   }
 
   get size(): number {
@@ -71,7 +73,7 @@ export class SeriesIndex {
   add(a: number, b: number, c: number, d: number, e: number): number {
     const series = this.count++;
     if (this.ids.length < this.count * this.arity) {
-      const grown = new Int32Array(this.ids.length * 2);
+      const grown = new Int32Array(Math.max(MIN_SLOTS * this.arity, this.ids.length * 2));
       grown.set(this.ids);
       this.ids = grown;
     }
@@ -97,8 +99,8 @@ export class SeriesIndex {
 
   clear(): void {
     this.composite?.clear();
-    this.slots = new Int32Array(MIN_SLOTS);
-    this.ids = new Int32Array(Math.max(1, this.arity) * MIN_SLOTS);
+    this.slots = this.composite ? NONE : new Int32Array(MIN_SLOTS);
+    this.ids = NONE;
     this.count = 0;
   }
 
