@@ -1,0 +1,62 @@
+// The flags of `npm run bench:queries -- [flags]`.
+import { parseArgs } from "node:util";
+import { DEFAULT_ROOT } from "./layout.js";
+
+export const usage = `Usage: npm run bench:queries -- [flags]
+
+Times every dashboard query over 24 h and 7 d against a Prometheus holding 7 days of the demo's
+metric mix at ~10,000 series, recording rules included. The backfills are kept under --dir and
+reused while their inputs are unchanged.
+
+  --fresh         redo both backfills (the raw series and the recording rules)
+  --fresh-rules   redo the recording-rule backfill (it is redone by itself when the rules change)
+  --timing-only   time the queries on the TSDB as it is, without checking it against the rules
+  --runs <n>      runs per query (default 3; the median counts)
+  --days <n>      days of data (default 7; fewer for a quick try, kept under its own --dir)
+  --json          print the report as one JSON object
+  --dir <path>    where the data goes (default ${DEFAULT_ROOT})
+  -h, --help      this text`;
+
+export interface BenchOptions {
+  readonly help: boolean;
+  readonly fresh: boolean;
+  readonly freshRules: boolean;
+  readonly timingOnly: boolean;
+  readonly runs: number;
+  readonly days: number;
+  readonly json: boolean;
+  readonly dir: string;
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      fresh: { type: "boolean" },
+      "fresh-rules": { type: "boolean" },
+      "timing-only": { type: "boolean" },
+      runs: { type: "string" },
+      days: { type: "string" },
+      json: { type: "boolean" },
+      dir: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const runs = Number(values.runs ?? "3");
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: ${JSON.stringify(values.runs)} must be a whole number from 1`);
+  const days = Number(values.days ?? "7");
+  if (!Number.isInteger(days) || days < 1) throw new Error(`--days: ${JSON.stringify(values.days)} must be a whole number from 1`);
+  if (values["timing-only"] && (values.fresh || values["fresh-rules"])) throw new Error("--timing-only cannot go with --fresh or --fresh-rules");
+  return {
+    help: values.help === true,
+    fresh: values.fresh === true,
+    freshRules: values["fresh-rules"] === true,
+    timingOnly: values["timing-only"] === true,
+    runs,
+    days,
+    json: values.json === true,
+    dir: values.dir ?? DEFAULT_ROOT,
+  };
+}
