@@ -54,11 +54,12 @@ const config = resolveStackConfig({});
 
 async function rawPhase(): Promise<RawManifest> {
   const inputs = rawInputs({ days: options.days, stepSeconds: STEP_SECONDS, targetSeries: TARGET_SERIES, seed: SEED, blockHours: BLOCK_HOURS, job: config.rules.scrapeJob });
-  const existing = options.fresh ? undefined : reusableRaw(layout, inputs);
-  if (existing) {
+  const existing = options.fresh ? "--fresh" : reusableRaw(layout, inputs, options.reuseRaw);
+  if (typeof existing !== "string") {
     progress.reused("raw backfill", existing.seconds);
     return existing;
   }
+  progress.log(`raw backfill needed: ${existing}`);
   return backfillRaw(layout, inputs, progress);
 }
 
@@ -66,11 +67,12 @@ async function rulesPhase(raw: RawManifest): Promise<TsdbManifest> {
   const files = Object.fromEntries(Object.entries(renderRuleFiles(config.rules)).filter(([path]) => path.startsWith("prometheus/rules/")));
   const groups = recordingGroups(files);
   const fingerprint = rulesFingerprint(groups);
-  const existing = options.fresh || options.freshRules ? undefined : reusableTsdb(layout, raw, fingerprint);
-  if (existing) {
+  const existing = options.fresh || options.freshRules ? "--fresh" : reusableTsdb(layout, raw, fingerprint);
+  if (typeof existing !== "string") {
     progress.reused("recording-rule backfill", existing.seconds);
     return existing;
   }
+  progress.log(`recording-rule backfill needed: ${existing}`);
   const options_ = { retention: config.prometheus.retention, evalInterval: config.rules.evaluationInterval, blockHours: BLOCK_HOURS };
   return backfillRecordingRules(layout, raw, groups, fingerprint, options_, progress);
 }

@@ -10,6 +10,7 @@ reused while their inputs are unchanged.
 
   --fresh         redo both backfills (the raw series and the recording rules)
   --fresh-rules   redo the recording-rule backfill (it is redone by itself when the rules change)
+  --reuse-raw     keep the raw backfill even if the catalog or the synthesizer changed since
   --timing-only   time the queries on the TSDB as it is, without checking it against the rules
   --runs <n>      runs per query (default 3; the median counts)
   --days <n>      days of data (default 7; fewer for a quick try, kept under its own --dir)
@@ -21,6 +22,7 @@ export interface BenchOptions {
   readonly help: boolean;
   readonly fresh: boolean;
   readonly freshRules: boolean;
+  readonly reuseRaw: boolean;
   readonly timingOnly: boolean;
   readonly runs: number;
   readonly days: number;
@@ -36,6 +38,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     options: {
       fresh: { type: "boolean" },
       "fresh-rules": { type: "boolean" },
+      "reuse-raw": { type: "boolean" },
       "timing-only": { type: "boolean" },
       runs: { type: "string" },
       days: { type: "string" },
@@ -49,10 +52,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const days = Number(values.days ?? "7");
   if (!Number.isInteger(days) || days < 1) throw new Error(`--days: ${JSON.stringify(values.days)} must be a whole number from 1`);
   if (values["timing-only"] && (values.fresh || values["fresh-rules"])) throw new Error("--timing-only cannot go with --fresh or --fresh-rules");
+  if (values.fresh && values["reuse-raw"]) throw new Error("--fresh cannot go with --reuse-raw");
   return {
     help: values.help === true,
     fresh: values.fresh === true,
     freshRules: values["fresh-rules"] === true,
+    reuseRaw: values["reuse-raw"] === true,
     timingOnly: values["timing-only"] === true,
     runs,
     days,

@@ -3,7 +3,7 @@
 // one window into a block, the next is being written, and each window's file is deleted once its
 // block exists, so at most two windows are on disk.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { catalogEntries } from "@agent-observability/instrumentation";
 import { sampleDemo } from "./demo-sample.js";
@@ -53,11 +53,17 @@ export function rawInputs(params: Omit<RawInputs, "catalog" | "synthesizer">): R
   return { ...params, catalog, synthesizer };
 }
 
-/** The finished raw backfill for these inputs, if there is one. */
-export function reusableRaw(layout: Layout, inputs: RawInputs): RawManifest | undefined {
+/**
+ * The finished raw backfill, if there is one for these inputs (or for any, with `anyInputs`), else
+ * why it cannot be reused.
+ */
+export function reusableRaw(layout: Layout, inputs: RawInputs, anyInputs: boolean): RawManifest | string {
   const manifest = readJson<RawManifest>(layout.rawManifest);
-  if (!manifest || JSON.stringify(manifest.inputs) !== JSON.stringify(inputs)) return undefined;
-  return blocksOf(layout.raw).length === manifest.blocks ? manifest : undefined;
+  if (!manifest) return `no finished raw backfill under ${layout.root}`;
+  if (blocksOf(layout.raw).length !== manifest.blocks) return `${layout.raw} does not hold the ${manifest.blocks} blocks its manifest lists`;
+  if (anyInputs) return manifest;
+  const changed = (Object.keys(inputs) as (keyof RawInputs)[]).filter((k) => manifest.inputs[k] !== inputs[k]);
+  return changed.length === 0 ? manifest : `its inputs changed: ${changed.join(", ")} (--reuse-raw keeps it anyway)`;
 }
 
 /** [from, to) windows covering [start, end), cut at multiples of the block duration (as the blocks are). */
@@ -77,6 +83,8 @@ export async function backfillRaw(layout: Layout, inputs: RawInputs, progress: P
   rmSync(layout.raw, { recursive: true, force: true });
   mkdirSync(layout.raw, { recursive: true });
   mkdirSync(layout.work, { recursive: true });
+  // Windows an interrupted run left behind.
+  for (const entry of readdirSync(layout.work)) if (/^window-\d+\.om$/.test(entry)) rmSync(join(layout.work, entry));
 
   const demo = await progress.phase("demo: run and scrape until every catalog family has a value", sampleDemo);
   const profiles = seriesProfiles(demo);

@@ -46,6 +46,8 @@ export interface SlowQuery {
   readonly refId: string;
   readonly expr: string;
   readonly samples?: number;
+  /** Series in the answer: 0 is a panel with nothing to draw. */
+  readonly series?: number;
   readonly error?: string;
 }
 
@@ -69,6 +71,7 @@ export function percentile(values: readonly number[], p: number): number {
 function describe(t: TimedQuery): SlowQuery {
   const q = t.planned;
   const samples = t.runs.find((r) => r.samples !== undefined)?.samples;
+  const series = t.runs.find((r) => r.series !== undefined)?.series;
   const error = t.runs.find((r) => r.error)?.error;
   return {
     ms: Math.round(t.ms),
@@ -81,6 +84,7 @@ function describe(t: TimedQuery): SlowQuery {
     refId: q.query.refId,
     expr: q.query.expr,
     ...(samples !== undefined ? { samples } : {}),
+    ...(series !== undefined ? { series } : {}),
     ...(error ? { error } : {}),
   };
 }

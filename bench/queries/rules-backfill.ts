@@ -24,6 +24,8 @@ export interface TsdbManifest {
   readonly recordedNames: number;
   readonly recordedSeries: number;
   readonly recordedSamples: number;
+  /** Series per recorded name, over the whole span. */
+  readonly recordedSeriesByName: Readonly<Record<string, number>>;
   /** Names a rule records that have no series at all: a rule reading nothing the demo has. */
   readonly namesWithoutSeries: readonly string[];
   readonly blocks: number;
@@ -45,10 +47,12 @@ function tsdbKey(raw: RawManifest): TsdbManifest["raw"] {
   return { startSeconds: raw.startSeconds, synthesizer: raw.inputs.synthesizer };
 }
 
-export function reusableTsdb(layout: Layout, raw: RawManifest, rules: string): TsdbManifest | undefined {
+/** The finished recording-rule backfill for these rules on this raw backfill, else why there is none. */
+export function reusableTsdb(layout: Layout, raw: RawManifest, rules: string): TsdbManifest | string {
   const manifest = readJson<TsdbManifest>(layout.tsdbManifest);
-  if (!manifest || manifest.rules !== rules || JSON.stringify(manifest.raw) !== JSON.stringify(tsdbKey(raw))) return undefined;
-  return blocksOf(layout.tsdb).length > 0 ? manifest : undefined;
+  if (!manifest || blocksOf(layout.tsdb).length === 0) return `no finished recording-rule backfill under ${layout.root}`;
+  if (JSON.stringify(manifest.raw) !== JSON.stringify(tsdbKey(raw))) return "the raw backfill under it was redone";
+  return manifest.rules === rules ? manifest : `the recording rules changed (${manifest.rules} -> ${rules})`;
 }
 
 async function withPrometheus<T>(layout: Layout, options: RulesBackfillOptions, queryTimeout: string, work: (p: PrometheusServer) => Promise<T>): Promise<T> {
@@ -140,6 +144,7 @@ export async function backfillRecordingRules(
     recordedNames: names.length,
     recordedSeries: [...perName.values()].reduce((a, b) => a + b, 0),
     recordedSamples: totalSamples(blocks) - raw.samples,
+    recordedSeriesByName: Object.fromEntries(perName),
     namesWithoutSeries: [...perName].filter(([, n]) => n === 0).map(([name]) => name),
     blocks: blocks.length,
     bytes: diskBytes(layout.tsdb),
