@@ -14,12 +14,22 @@ export interface BlockMeta {
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
+function readMeta(blockDir: string): BlockMeta | undefined {
+  try {
+    return JSON.parse(readFileSync(join(blockDir, "meta.json"), "utf8")) as BlockMeta;
+  } catch (error) {
+    // Not written yet, or deleted by a compaction since the directory was listed.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
 /** Finished blocks of `dir` (a block being written has no meta.json yet, or a `.tmp` name). */
 export function blocksOf(dir: string): BlockMeta[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((entry) => ULID.test(entry) && existsSync(join(dir, entry, "meta.json")))
-    .map((entry) => JSON.parse(readFileSync(join(dir, entry, "meta.json"), "utf8")) as BlockMeta)
+    .filter((entry) => ULID.test(entry))
+    .flatMap((entry) => readMeta(join(dir, entry)) ?? [])
     .sort((a, b) => a.minTime - b.minTime);
 }
 
