@@ -17,8 +17,7 @@ import { reportText } from "./report-text.js";
 import { type TsdbManifest, backfillRecordingRules, reusableTsdb } from "./rules-backfill.js";
 import { recordingGroups, rulesFingerprint } from "./rule-layers.js";
 
-/** Issue 16's data set: 7 days (--days) at 30 s, about 10,000 raw series. */
-const STEP_SECONDS = 30;
+/** Issue 16's data set: 7 days (--days) at 30 s (--resolution), about 10,000 raw series. */
 const TARGET_SERIES = 10_000;
 const SEED = 16;
 /**
@@ -53,7 +52,7 @@ const progress = new Progress();
 const config = resolveStackConfig({});
 
 async function rawPhase(): Promise<RawManifest> {
-  const inputs = rawInputs({ days: options.days, stepSeconds: STEP_SECONDS, targetSeries: TARGET_SERIES, seed: SEED, blockHours: BLOCK_HOURS, job: config.rules.scrapeJob });
+  const inputs = rawInputs({ days: options.days, stepSeconds: options.resolution, targetSeries: TARGET_SERIES, seed: SEED, blockHours: BLOCK_HOURS, job: config.rules.scrapeJob });
   const existing = options.fresh ? "--fresh" : reusableRaw(layout, inputs, options.reuseRaw);
   if (typeof existing !== "string") {
     progress.reused("raw backfill", existing.seconds);
@@ -73,8 +72,8 @@ async function rulesPhase(raw: RawManifest): Promise<TsdbManifest> {
     return existing;
   }
   progress.log(`recording-rule backfill needed: ${existing}`);
-  const options_ = { retention: config.prometheus.retention, evalInterval: config.rules.evaluationInterval, blockHours: BLOCK_HOURS };
-  return backfillRecordingRules(layout, raw, groups, fingerprint, options_, progress);
+  const rulesOptions = { retention: config.prometheus.retention, evalInterval: config.rules.evaluationInterval, blockHours: BLOCK_HOURS };
+  return backfillRecordingRules(layout, raw, groups, fingerprint, rulesOptions, progress);
 }
 
 function existingData(l: Layout): { raw: RawManifest; tsdb: TsdbManifest } {
