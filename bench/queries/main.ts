@@ -2,7 +2,8 @@
 // reused from .bench/queries/ when still valid: (1) 7 days of the demo's metric mix at ~10,000
 // series backfilled with promtool, (2) the stack's recording rules backfilled over it,
 // (3) every dashboard query run over 24 h and 7 d as Grafana issues it. See `--help`.
-import { resolveStackConfig } from "../../stacks/config.js";
+import { readFileSync } from "node:fs";
+import { type StackConfigInput, resolveStackConfig } from "../../stacks/config.js";
 import { renderRuleFiles } from "../../rules/render.js";
 import { stopAll, stopOnSignals } from "./child-processes.js";
 import { type Layout, layoutAt, readJson, writeJson } from "./layout.js";
@@ -47,9 +48,20 @@ if (options.help) {
 }
 stopOnSignals();
 
+/** The stack's config as `npm run synth` reads it: the defaults, or the JSON file STACK_CONFIG names. */
+function stackConfig() {
+  const path = process.env.STACK_CONFIG;
+  try {
+    return resolveStackConfig(path ? (JSON.parse(readFileSync(path, "utf8")) as StackConfigInput) : {});
+  } catch (error) {
+    console.error(`bench:queries: ${path ? `STACK_CONFIG ${JSON.stringify(path)}: ` : ""}${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 const layout = layoutAt(options.dir);
 const progress = new Progress();
-const config = resolveStackConfig({});
+const config = stackConfig();
 
 async function rawPhase(): Promise<RawManifest> {
   const inputs = rawInputs({ days: options.days, stepSeconds: options.resolution, targetSeries: TARGET_SERIES, seed: SEED, blockHours: BLOCK_HOURS, job: config.rules.scrapeJob });

@@ -6,7 +6,8 @@ export const usage = `Usage: npm run bench:queries -- [flags]
 
 Times every dashboard query over 24 h and 7 d against a Prometheus holding 7 days of the demo's
 metric mix at ~10,000 series, recording rules included. The backfills are kept under --dir and
-reused while their inputs are unchanged.
+reused while their inputs are unchanged. The stack's config is the defaults, or the JSON file
+STACK_CONFIG names (as for npm run synth).
 
   --fresh           redo both backfills (the raw series and the recording rules)
   --fresh-rules     redo the recording-rule backfill (it is redone by itself when the rules change)
