@@ -47,7 +47,7 @@ export async function atSize(size: number, rounds: number): Promise<SizeFigures>
       const [metric, child] = mix.children[cursor++ % mix.children.length]!;
       side.record(metric, child);
     };
-    const record = await compareAll(per((name) => recordOn(sides[name])), { iterations: Math.max(20_000, mix.children.length), rounds: 5, clock: "cpu" });
+    const record = await compareAll(per((name) => recordOn(sides[name])), { iterations: mix.children.length, rounds: 5, clock: "cpu" });
 
     const scrapes = per(() => ({ gzip: [] as Scraped[], plain: [] as Scraped[] }));
     // One unmeasured scrape each, so every side has rendered once before anything counts.

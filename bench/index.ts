@@ -11,7 +11,7 @@ const label = (size: number) => `${size / 1000}k`;
 
 const toolCall = await benchToolCall();
 const sizes: Record<string, SizeFigures> = {};
-for (const size of SIZES) sizes[label(size)] = await atSize(size, size >= 100_000 ? 5 : 15);
+for (const size of SIZES) sizes[label(size)] = await atSize(size, size >= 100_000 ? 7 : 25);
 
 const round = (n: number) => Number(n.toPrecision(4));
 /** A figure of ours beside its baselines: `ratio` to raw prom-client, `otelRatio` to the OTel SDK. */

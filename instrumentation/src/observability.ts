@@ -229,6 +229,11 @@ export class Observability {
   render(format: Format = "prometheus", options: RenderOptions = {}): Promise<string> {
     return this.registry.render(format, options);
   }
+
+  /** The same page as UTF-8 bytes, without making it one string first: what /metrics sends. */
+  renderBytes(format: Format = "prometheus", options: RenderOptions = {}): Promise<Buffer> {
+    return this.registry.renderBytes(format, options);
+  }
 }
 
 export function createObservability(options: ObservabilityOptions = {}): Observability {

@@ -31,9 +31,10 @@ export class Counter<L extends string = string> extends OwnMetric<L, CounterSeri
     return new CounterSeries(this, key);
   }
 
-  protected renderSeries(series: CounterSeries, pairs: string, format: Format): string {
-    const name = format === "openmetrics" ? this.sampleName : this.name;
-    return `${name}${wrap(pairs)} ${formatNumber(series.value)}${exemplarSuffix(series.exemplar, format)}\n`;
+  protected renderSeries(series: CounterSeries, pairs: string, format: Format, out: string[]): void {
+    out.push(format === "openmetrics" ? this.sampleName : this.name, wrap(pairs), " ", formatNumber(series.value));
+    if (series.exemplar !== undefined) out.push(exemplarSuffix(series.exemplar, format));
+    out.push("\n");
   }
 
   protected samples(series: CounterSeries, into: JsonSample[]): void {

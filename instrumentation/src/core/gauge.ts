@@ -26,8 +26,8 @@ export class Gauge<L extends string = string> extends OwnMetric<L, GaugeSeries> 
     return new GaugeSeries(this, key);
   }
 
-  protected renderSeries(series: GaugeSeries, pairs: string, _format: Format): string {
-    return `${this.name}${wrap(pairs)} ${formatNumber(series.value)}\n`;
+  protected renderSeries(series: GaugeSeries, pairs: string, _format: Format, out: string[]): void {
+    out.push(this.name, wrap(pairs), " ", formatNumber(series.value), "\n");
   }
 
   protected samples(series: GaugeSeries, into: JsonSample[]): void {

@@ -79,18 +79,18 @@ export class Histogram<L extends string = string> extends OwnMetric<L, Histogram
     return new HistogramSeries(this as Histogram<string>, key);
   }
 
-  protected renderSeries(series: HistogramSeries, pairs: string, format: Format): string {
+  protected renderSeries(series: HistogramSeries, pairs: string, format: Format, out: string[]): void {
     const prefix = `${this.name}_bucket{${pairs === "" ? "" : `${pairs},`}`;
     const braced = wrap(pairs);
-    let text = "";
+    const exemplars = format === "openmetrics" ? series.exemplars : undefined;
     let cumulative = 0;
     for (let i = 0; i < series.counts.length; i++) {
       cumulative += series.counts[i]!;
-      text += `${prefix}${this.leText[i]}} ${cumulative}${exemplarSuffix(series.exemplars?.[i], format)}\n`;
+      out.push(prefix, this.leText[i]!, "} ", String(cumulative));
+      if (exemplars?.[i]) out.push(exemplarSuffix(exemplars[i], format));
+      out.push("\n");
     }
-    text += `${this.name}_sum${braced} ${formatNumber(series.sum)}\n`;
-    text += `${this.name}_count${braced} ${series.count}\n`;
-    return text;
+    out.push(this.name, "_sum", braced, " ", formatNumber(series.sum), "\n", this.name, "_count", braced, " ", String(series.count), "\n");
   }
 
   protected samples(series: HistogramSeries, into: JsonSample[]): void {

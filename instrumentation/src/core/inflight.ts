@@ -52,8 +52,8 @@ export class InflightAgeGauge<L extends string = string> extends OwnMetric<L, In
     return new InflightSeries(this, key);
   }
 
-  protected renderSeries(series: InflightSeries, pairs: string, _format: Format): string {
-    return `${this.name}${wrap(pairs)} ${formatNumber(series.oldestAgeSeconds(performance.now()))}\n`;
+  protected renderSeries(series: InflightSeries, pairs: string, _format: Format, out: string[]): void {
+    out.push(this.name, wrap(pairs), " ", formatNumber(series.oldestAgeSeconds(performance.now())), "\n");
   }
 
   protected samples(series: InflightSeries, into: JsonSample[]): void {

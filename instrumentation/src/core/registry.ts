@@ -70,9 +70,29 @@ export class MetricsRegistry extends Registry {
   }
 
   async render(format: Format, options: RenderOptions = {}): Promise<string> {
+    return (await this.renderParts(format, options)).join("");
+  }
+
+  /**
+   * The page as the bytes to send, written piece by piece: a page of thousands of series made one
+   * string first costs more (a large string to allocate, then to encode) than rendering it.
+   */
+  async renderBytes(format: Format, options: RenderOptions = {}): Promise<Buffer> {
+    const parts = await this.renderParts(format, options);
+    let length = 0;
+    for (const part of parts) length += Buffer.byteLength(part, "utf8");
+    const bytes = Buffer.allocUnsafe(length);
+    let offset = 0;
+    for (const part of parts) offset += bytes.write(part, offset, "utf8");
+    return bytes;
+  }
+
+  /** One text per metric, in registration order, and `# EOF` last in OpenMetrics. */
+  private async renderParts(format: Format, options: RenderOptions): Promise<string[]> {
     const timeoutMs = Math.min(options.timeoutMs ?? Infinity, this.collectTimeoutMs);
-    const text = await this.renderAll(this.getMetricsAsArray() as unknown as AnyMetric[], format, timeoutMs);
-    return format === "openmetrics" ? `${text}# EOF\n` : text;
+    const parts = await this.renderAll(this.getMetricsAsArray() as unknown as AnyMetric[], format, timeoutMs);
+    if (format === "openmetrics") parts.push("# EOF\n");
+    return parts;
   }
 
   override metrics(): Promise<string> {
@@ -81,23 +101,23 @@ export class MetricsRegistry extends Registry {
 
   override async getSingleMetricAsString(name: string): Promise<string> {
     const metric = this.getSingleMetric(name);
-    return metric ? this.renderAll([metric], "prometheus", this.collectTimeoutMs) : "";
+    return metric ? (await this.renderAll([metric], "prometheus", this.collectTimeoutMs)).join("") : "";
   }
 
-  private async renderAll(metrics: readonly AnyMetric[], format: Format, timeoutMs: number): Promise<string> {
+  private async renderAll(metrics: readonly AnyMetric[], format: Format, timeoutMs: number): Promise<string[]> {
     const collections = new Map<AnyMetric, Collection>();
     for (const metric of metrics) if (!(metric instanceof OwnMetric)) collections.set(metric, this.collect(metric));
     await this.waitFor([...collections.values()], timeoutMs);
     // Faults are reported before anything is rendered, so the instrumentation's own metrics
     // count this scrape's failures in this scrape.
     for (const [metric, collection] of collections) this.reportUnusable(metric, collection, timeoutMs);
-    let text = "";
+    const parts: string[] = [];
     for (const metric of metrics) {
       const collection = collections.get(metric);
-      if (collection === undefined) text += this.renderSafely(metric, () => (metric as OwnMetric<string, SeriesBase>).render(format));
-      else if (collection.settled && !collection.failed) text += this.renderSafely(metric, () => this.renderForeign(collection.result as ForeignMetric, format));
+      if (collection === undefined) parts.push(this.renderSafely(metric, () => (metric as OwnMetric<string, SeriesBase>).render(format)));
+      else if (collection.settled && !collection.failed) parts.push(this.renderSafely(metric, () => this.renderForeign(collection.result as ForeignMetric, format)));
     }
-    return text;
+    return parts;
   }
 
   private collect(metric: Metric): Collection {

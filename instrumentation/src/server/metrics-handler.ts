@@ -12,7 +12,8 @@ import { acceptsGzip, negotiateFormat } from "./negotiate.js";
 
 const gzipAsync = promisify(gzip);
 
-export type MetricsSource = Pick<Observability, "render" | "faults">;
+/** What /metrics reads: `renderBytes` when there is one (an Observability has), else `render`. */
+export type MetricsSource = Pick<Observability, "render" | "faults"> & Partial<Pick<Observability, "renderBytes">>;
 
 export interface MetricsHandlerOptions {
   /** Gzip the body when the client accepts it; default true. */
@@ -44,16 +45,16 @@ async function serve(obs: MetricsSource, compress: boolean, req: IncomingMessage
     return;
   }
   const format = negotiateFormat(req.headers.accept);
-  let text: string;
+  let body: Buffer;
   try {
     const timeoutMs = collectBudgetMs(req.headers[SCRAPE_TIMEOUT_HEADER]);
-    text = await obs.render(format, timeoutMs === undefined ? {} : { timeoutMs });
+    const options = timeoutMs === undefined ? {} : { timeoutMs };
+    body = typeof obs.renderBytes === "function" ? await obs.renderBytes(format, options) : Buffer.from(await obs.render(format, options), "utf8");
   } catch (error) {
     obs.faults.report("collector_failed", WHERE, `rendering /metrics failed: ${describeError(error)}`);
     sendText(res, 500, "metrics could not be rendered\n");
     return;
   }
-  let body = Buffer.from(text, "utf8");
   const headers: Record<string, string> = {
     "Content-Type": CONTENT_TYPES[format],
     "Cache-Control": "no-store",

@@ -139,7 +139,7 @@ describe("/metrics handler", () => {
   it("answers 500 with a short message when rendering fails, counts it, and keeps serving", async () => {
     const obs = busyObservability();
     const url = await serve(obs);
-    vi.spyOn(obs, "render").mockRejectedValueOnce(new Error("registry on fire"));
+    vi.spyOn(obs, "renderBytes").mockRejectedValueOnce(new Error("registry on fire"));
     const failed = await fetch(url);
     expect(failed.status).toBe(500);
     const message = await failed.text();
