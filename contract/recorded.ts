@@ -8,13 +8,15 @@
 //              everything),
 //   metric     the catalog metric with its namespace (counters without `_total`; a histogram's
 //              `_bucket`, `_count` or `_sum`),
-//   operations what was applied (`rate5m`, `increase1d`, `ratio_rate1h`); the window in a name is
+//   operations what was applied (`rate5m`, `p95_rate5m`, `increase1d`, `ratio_rate1h`); the window in a name is
 //              the one its rule uses (the rate window, 5m by default, and the budget window), so
 //              a config with a 30s rate window records `rate30s`.
 // Every series lists its exact labels in `labels`; the rules' `sum by (...)` clauses are built
-// from that same list, so the two cannot disagree. Percentiles are not recorded: a histogram's
-// bucket rates are, by the labels its panels group and filter by, and the dashboards take
-// histogram_quantile() over them, so a percentile can be narrowed by any of those labels.
+// from that same list, so the two cannot disagree. A histogram is recorded as the percentiles its
+// panels show, by the labels they show and filter by (a panel narrowed to some agents shows the
+// worst of their percentiles), not as bucket rates: those are one series per bucket, and summing
+// them over the labels a panel does not show costs, over seven days, what recording was to save.
+// Only a heatmap reads bucket rates.
 import type { ResolvedCatalog, ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { DEFAULT_BUDGET, DEFAULT_RATE_WINDOW } from "./defaults.js";
 import { type Counted, countedSeries, llmSignals, type LlmSignals } from "./llm-signals.js";
@@ -41,8 +43,9 @@ export type RecordedSource =
       /** Only the series matching these. */
       readonly where?: Matchers;
     }
+  | { readonly kind: "quantile"; readonly metric: ResolvedMetric; readonly quantile: number; readonly window: Duration }
   | {
-      /** A histogram's `_bucket` rates, summed by the series' labels and `le`: percentiles and heatmaps are taken over them. */
+      /** A histogram's `_bucket` rates, summed by the series' labels and `le` (a heatmap's cells). */
       readonly kind: "buckets";
       readonly metric: ResolvedMetric;
       readonly window: Duration;
@@ -59,16 +62,23 @@ export type RecordedSource =
 
 export type SourcedSeries = RecordedSeries & { readonly source: RecordedSource };
 
+export type Percentile = "p50" | "p95" | "p99";
+
+const PERCENTILES: Readonly<Record<Percentile, number>> = { p50: 0.5, p95: 0.95, p99: 0.99 };
+
+/** Percentiles of a histogram over the rate window, each a series: those its panels show. */
+export type Quantiles<P extends Percentile = Percentile> = { readonly [K in P]: SourcedSeries };
+
 /** The LLM series: their labels and sources follow the config's LLM signals (contract/llm-signals.ts). */
 export interface LlmRecorded {
   /** {job, provider, model[, agent, status]}: LLM requests per second. */
   readonly requests: SourcedSeries;
   /** {job, provider, model, operation, error_type}: failed requests per second, where requests carry no outcome on success (otel). */
   readonly errors?: SourcedSeries;
-  /** {job, provider, model, le}: request latency buckets. */
-  readonly duration: SourcedSeries;
-  /** {job, provider, model, le}: time to first token buckets. */
-  readonly timeToFirstToken: SourcedSeries;
+  /** {job, provider, model}: request latency p50, p95, p99. */
+  readonly duration: Quantiles;
+  /** {job, provider, model}: time to first token p50, p95. */
+  readonly timeToFirstToken: Quantiles<"p50" | "p95">;
   /** {job, provider, model[, agent], type}: tokens per second by kind, from the signals. */
   readonly tokens: SourcedSeries;
   /**
@@ -76,14 +86,16 @@ export interface LlmRecorded {
    * series as `tokens` over this project's metrics; its own, by model and kind, over the OpenTelemetry ones.
    */
   readonly ownTokens: SourcedSeries;
-  /** {job, provider, model, agent, type}, or {job, model, type} over the OpenTelemetry signals: dollars per second. */
+  /** {job, provider, model, agent, type}, or {job, type} over the OpenTelemetry signals: dollars per second by token kind. */
   readonly cost: SourcedSeries;
-  /** Like cost without the kind: dollars per second saved by cache reads. */
+  /** {job, provider, model, agent}, or {job, model} over the OpenTelemetry signals: dollars per second (cost by model per hour and per day). */
+  readonly costByModel: SourcedSeries;
+  /** Labelled as costByModel: dollars per second saved by cache reads. */
   readonly cacheSavings: SourcedSeries;
   /** {job, provider, model}: tokens per second of models without a price. */
   readonly unpricedTokens: SourcedSeries;
-  /** {job, provider, model, le}: time per output token buckets (this project's metrics). */
-  readonly timePerOutputToken: SourcedSeries;
+  /** {job, provider, model}: time per output token p50, p95 (this project's metrics). */
+  readonly timePerOutputToken: Quantiles<"p50" | "p95">;
 }
 
 export interface RecordedSeriesOptions {
@@ -130,12 +142,26 @@ function windowed(w: Duration) {
     rate(metric: ResolvedMetric, labels: readonly string[], help: string): SourcedSeries {
       return counted({ metric, suffix: "" }, labels, help);
     },
-    /** A histogram's bucket rates by `labels` and `le`: its percentiles (histogram_quantile) and heatmap, for any of those labels. */
+    /**
+     * The percentiles `ps` of a histogram by `labels`, each a series. Recorded rather than taken
+     * at query time over bucket rates: a panel over seven days then reads one series per group
+     * instead of one per group and bucket.
+     */
+    quantiles<P extends Percentile>(metric: ResolvedMetric, labels: readonly string[], what: string, ps: readonly P[]): Quantiles<P> {
+      const one = (p: P): SourcedSeries => ({
+        record: `${levelOf(labels)}:${metric.name}:${p}_rate${w}`,
+        labels: ["job", ...labels],
+        help: `${p} of ${what} over ${w}, from the histogram buckets.`,
+        source: { kind: "quantile", metric, quantile: PERCENTILES[p], window: w },
+      });
+      return Object.fromEntries(ps.map((p) => [p, one(p)])) as Quantiles<P>;
+    },
+    /** A histogram's bucket rates by `labels` and `le`, for a heatmap of its distribution. */
     buckets(metric: ResolvedMetric, labels: readonly string[], what: string): SourcedSeries {
       return {
         record: `${levelOf(labels)}:${metric.name}_bucket:rate${w}`,
         labels: ["job", ...labels, "le"],
-        help: `Observations per second of ${what} in each bucket over ${w}; histogram_quantile() over them gives its percentiles.`,
+        help: `Observations per second of ${what} in each bucket over ${w}.`,
         source: { kind: "buckets", metric, window: w },
       };
     },
@@ -158,7 +184,7 @@ function slo(m: ResolvedCatalog, operation: string, help: string): RecordedSerie
  * variables filter by; over the OpenTelemetry ones those variables do not filter them, and they
  * keep only what their panels show.
  */
-function llmRecorded(m: ResolvedCatalog, s: LlmSignals, { counted, buckets, rate }: ReturnType<typeof windowed>): LlmRecorded {
+function llmRecorded(m: ResolvedCatalog, s: LlmSignals, { counted, quantiles, rate }: ReturnType<typeof windowed>): LlmRecorded {
   const { provider, model, agent, tokenType, operation } = s.labels;
   const who = [provider, model, ...(agent ? [agent] : [])];
   const everyOutcome = s.outcome.onEveryRequest;
@@ -166,18 +192,21 @@ function llmRecorded(m: ResolvedCatalog, s: LlmSignals, { counted, buckets, rate
   const errorLabels = [...who, ...(operation ? [operation] : []), s.outcome.label];
   const tokens = counted(s.tokens, [...who, tokenType], "Tokens per second by kind.");
   const ours = s.source === "agent";
-  const own = ours ? ["provider", "model", "agent"] : ["model"];
+  // The labels the dashboard's variables filter this project's series by, over its own signals.
+  const filtered = ours ? ["provider", "model", "agent"] : [];
+  const byModel = ours ? filtered : ["model"];
   return {
     requests: counted(s.requests, requestLabels, everyOutcome ? "LLM requests per second by outcome." : "LLM requests per second."),
     ...(!everyOutcome && { errors: counted(s.requests, errorLabels, "Failed LLM requests per second by error type.", s.failed) }),
-    duration: buckets(s.duration, [provider, model], "LLM request latency"),
-    timeToFirstToken: buckets(s.timeToFirstToken, [provider, model], "time to first token"),
+    duration: quantiles(s.duration, [provider, model], "LLM request latency", ["p50", "p95", "p99"]),
+    timeToFirstToken: quantiles(s.timeToFirstToken, [provider, model], "time to first token", ["p50", "p95"]),
     tokens,
     ownTokens: ours ? tokens : rate(m.llm.tokens, ["model", "type"], "Tokens per second by model and kind, from this project's metrics."),
-    cost: rate(m.llm.cost, [...own, "type"], "LLM spend in dollars per second by token kind."),
-    cacheSavings: rate(m.llm.cacheSavings, own, "Dollars per second saved by cache reads."),
+    cost: rate(m.llm.cost, [...filtered, "type"], "LLM spend in dollars per second by token kind."),
+    costByModel: rate(m.llm.cost, byModel, "LLM spend in dollars per second."),
+    cacheSavings: rate(m.llm.cacheSavings, byModel, "Dollars per second saved by cache reads."),
     unpricedTokens: rate(m.llm.unpricedTokens, ["provider", "model"], "Tokens per second of models without a price."),
-    timePerOutputToken: buckets(m.llm.timePerOutputToken, ["provider", "model"], "time per output token"),
+    timePerOutputToken: quantiles(m.llm.timePerOutputToken, ["provider", "model"], "time per output token", ["p50", "p95"]),
   };
 }
 
@@ -193,7 +222,7 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
   const budgetWindow = options.budgetWindow ?? DEFAULT_BUDGET.window;
   const w = canonicalWindow(options.rateWindow ?? DEFAULT_RATE_WINDOW);
   const builders = windowed(w);
-  const { rate, buckets, counted } = builders;
+  const { rate, quantiles, buckets, counted } = builders;
   const llm = options.llmSignals ?? llmSignals(m);
   const sloErrorRatio = Object.fromEntries(
     sloWindows.map((w) => [w, slo(m, `sli_error:ratio_rate${w}`, `SLI error ratio (bad / total events) over ${w}.`)]),
@@ -212,8 +241,8 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
       errors: rate(m.tools.errors, ["tool", "agent"], "Tool errors per second by tool and agent."),
       /** {job, tool, agent, error_type}: failed tool calls per second by error type (the errors table). */
       errorsByType: rate(m.tools.errors, ["tool", "agent", "error_type"], "Tool errors per second by tool, agent and error type."),
-      /** {job, tool, agent, le} */
-      duration: buckets(m.tools.duration, ["tool", "agent"], "tool call duration"),
+      /** {job, tool, agent}: p95 */
+      duration: quantiles(m.tools.duration, ["tool", "agent"], "tool call duration", ["p95"]),
     },
     llm: llmRecorded(m, llm, builders),
     budget: {
@@ -233,48 +262,48 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
     memory: {
       /** {job, operation, segment, status} */
       operations: rate(m.memory.operations, ["operation", "segment", "status"], "Memory operations per second by outcome."),
-      /** {job, operation, segment, le} */
-      duration: buckets(m.memory.duration, ["operation", "segment"], "memory operation latency"),
+      /** {job, operation, segment}: p95 */
+      duration: quantiles(m.memory.duration, ["operation", "segment"], "memory operation latency", ["p95"]),
     },
     approvals: {
       /** {job, risk_level, decision} */
       decisions: rate(m.approvals.decisions, ["risk_level", "decision"], "Approval decisions per second."),
-      /** {job, le}: across risk levels and decisions. */
-      wait: buckets(m.approvals.wait, [], "approval wait time"),
+      /** {job}: p50, p95, p99 across risk levels and decisions. */
+      wait: quantiles(m.approvals.wait, [], "approval wait time", ["p50", "p95", "p99"]),
     },
     runs: {
       /** {job, agent, status} */
       runs: rate(m.runs.runs, ["agent", "status"], "Agent runs per second by outcome."),
-      /** {job, agent, le} */
+      /** {job, agent, le}: the run duration heatmap. */
       duration: buckets(m.runs.duration, ["agent"], "agent run duration"),
-      /** {job, agent, le} */
-      llmCalls: buckets(m.runs.llmCalls, ["agent"], "LLM calls per agent run"),
-      /** {job, agent, le} */
-      toolCalls: buckets(m.runs.toolCalls, ["agent"], "tool calls per agent run"),
+      /** {job, agent}: p50, p95 */
+      llmCalls: quantiles(m.runs.llmCalls, ["agent"], "LLM calls per agent run", ["p50", "p95"]),
+      /** {job, agent}: p50, p95 */
+      toolCalls: quantiles(m.runs.toolCalls, ["agent"], "tool calls per agent run", ["p50", "p95"]),
       /** {job, agent, guardrail} */
       guardrailTrips: rate(m.runs.guardrailTrips, ["agent", "guardrail"], "Guardrail trips per second."),
     },
     pipelines: {
       /** {job, pipeline, status} */
       runs: rate(m.pipelines.runs, ["pipeline", "status"], "Pipeline runs per second by outcome."),
-      /** {job, pipeline, le} */
-      duration: buckets(m.pipelines.duration, ["pipeline"], "pipeline duration"),
+      /** {job, pipeline}: p95 */
+      duration: quantiles(m.pipelines.duration, ["pipeline"], "pipeline duration", ["p95"]),
     },
     a2a: {
       /** {job, agent, operation, status} */
       requests: rate(m.a2a.requests, ["agent", "operation", "status"], "Agent-to-agent requests per second by outcome."),
-      /** {job, agent, operation, le} */
-      duration: buckets(m.a2a.duration, ["agent", "operation"], "agent-to-agent request latency"),
+      /** {job, agent, operation}: p50, p95, p99 */
+      duration: quantiles(m.a2a.duration, ["agent", "operation"], "agent-to-agent request latency", ["p50", "p95", "p99"]),
     },
     mcp: {
       /** {job, mcp_method_name, gen_ai_tool_name, error_type}: requests MCP servers handled. */
       serverRequests: mcpRequests(m.mcp.serverOperationDuration, "handled by MCP servers"),
       /** {job, mcp_method_name, gen_ai_tool_name, error_type}: requests MCP clients sent. */
       clientRequests: mcpRequests(m.mcp.clientOperationDuration, "sent by MCP clients"),
-      /** {job, mcp_method_name, le} */
-      serverDuration: buckets(m.mcp.serverOperationDuration, ["mcp_method_name"], "MCP request duration on the server"),
-      /** {job, mcp_method_name, le} */
-      clientDuration: buckets(m.mcp.clientOperationDuration, ["mcp_method_name"], "MCP request duration on the client"),
+      /** {job, mcp_method_name}: p95 */
+      serverDuration: quantiles(m.mcp.serverOperationDuration, ["mcp_method_name"], "MCP request duration on the server", ["p95"]),
+      /** {job, mcp_method_name}: p95 */
+      clientDuration: quantiles(m.mcp.clientOperationDuration, ["mcp_method_name"], "MCP request duration on the client", ["p95"]),
     },
     cache: {
       /** {job, operation, result} */
@@ -286,8 +315,8 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
         help: `Cache hit ratio over ${w}: hits / (hits + misses).`,
         source: { kind: "ratio", metric: m.cache.operations, window: w, label: "result", good: ["hit"], total: ["hit", "miss"] },
       } satisfies SourcedSeries,
-      /** {job, operation, le} */
-      duration: buckets(m.cache.duration, ["operation"], "cache operation latency"),
+      /** {job, operation}: p95 */
+      duration: quantiles(m.cache.duration, ["operation"], "cache operation latency", ["p95"]),
     },
     rateLimits: {
       /** {job, endpoint, result} */
@@ -296,14 +325,14 @@ export function recordedSeries(m: ResolvedCatalog, options: RecordedSeriesOption
     http: {
       /** {job, method, route, status_code} */
       requests: rate(m.http.requests, ["method", "route", "status_code"], "HTTP requests per second by status code."),
-      /** {job, method, route, le} */
-      duration: buckets(m.http.duration, ["method", "route"], "HTTP request latency"),
+      /** {job, method, route}: p95 */
+      duration: quantiles(m.http.duration, ["method", "route"], "HTTP request latency", ["p95"]),
     },
     grpc: {
       /** {job, grpc_service, grpc_method, grpc_code} */
       handled: rate(m.grpc.handled, ["grpc_service", "grpc_method", "grpc_code"], "RPCs per second by status code."),
-      /** {job, grpc_service, grpc_method, le} */
-      handling: buckets(m.grpc.handling, ["grpc_service", "grpc_method"], "gRPC handling latency"),
+      /** {job, grpc_service, grpc_method}: p95 */
+      handling: quantiles(m.grpc.handling, ["grpc_service", "grpc_method"], "gRPC handling latency", ["p95"]),
     },
     self: {
       /** {job, reason} */

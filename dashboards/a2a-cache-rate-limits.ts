@@ -60,8 +60,8 @@ function requestsLast5m({ m, q }: PanelContext) {
 }
 
 function p95Now({ r, q, t }: PanelContext) {
-  return stat({ id: 3, title: "A2A p95 (worst agent)", unit: units.Seconds, description: "The worst p95 of any agent, operation and job, from the recorded bucket rates.", lint: lintExceptions.recordedPerJob }, [
-    instantValue(q.recordedQuantile(0.95, r.a2a.duration, { worstOf: ["job", "agent", "operation"] }), "p95"),
+  return stat({ id: 3, title: "A2A p95 (worst agent)", unit: units.Seconds, description: "The worst recorded p95 of any agent, operation and job.", lint: lintExceptions.recordedPerJob }, [
+    instantValue(q.recorded(r.a2a.duration.p95, { by: [], op: "max" }), "p95"),
   ]).thresholds(alertAbove(t.a2aLatency.p95Seconds));
 }
 
@@ -92,20 +92,20 @@ function requestRateByAgent({ r, q }: PanelContext) {
 }
 
 function durationPercentiles({ r, q, t, key }: DashboardContext) {
-  // Per agent, operation and job, as A2ALatencyHigh judges; the worst operation and job per agent.
-  const worst = (phi: number) => q.recordedQuantile(phi, r.a2a.duration, { by: ["agent"], worstOf: ["job", "operation"] });
+  // Recorded per agent, operation and job, as A2ALatencyHigh judges; the worst operation and job per agent.
+  const worst = (p: "p50" | "p95" | "p99") => q.recorded(r.a2a.duration[p], { by: ["agent"], op: "max" });
   return timeseries(
     {
       id: key("a2aLatency"),
       title: "A2A duration p50 / p95 / p99 by agent",
       unit: units.Seconds,
-      description: "From the recorded bucket rates (worst operation and job per agent). The dashed line is the p95 latency alert threshold.",
+      description: "From the recorded percentiles (worst operation and job per agent). The dashed line is the p95 latency alert threshold.",
       lint: lintExceptions.recordedPerJob,
     },
     [
-      query(worst(0.5), "{{agent}} p50"),
-      query(worst(0.95), "{{agent}} p95"),
-      query(worst(0.99), "{{agent}} p99"),
+      query(worst("p50"), "{{agent}} p50"),
+      query(worst("p95"), "{{agent}} p95"),
+      query(worst("p99"), "{{agent}} p99"),
     ],
   )
     .thresholds(alertAbove(t.a2aLatency.p95Seconds))
@@ -172,8 +172,8 @@ function hitRatioByOperation({ r, q, t }: PanelContext) {
 }
 
 function cacheLatency({ r, q }: PanelContext) {
-  return timeseries({ id: 24, title: "Cache latency p95 by operation", unit: units.Seconds, description: "From the recorded bucket rates (worst job).", w: 24, lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedQuantile(0.95, r.cache.duration, { by: ["operation"], worstOf: ["job"] }), "{{operation}}"),
+  return timeseries({ id: 24, title: "Cache latency p95 by operation", unit: units.Seconds, description: "Recorded p95 (worst job).", w: 24, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.cache.duration.p95, { by: ["operation"], op: "max" }), "{{operation}}"),
   ]);
 }
 
@@ -246,19 +246,19 @@ function mcpToolErrors({ r, q, t, key }: DashboardContext) {
 }
 
 function mcpLatency({ r, q }: PanelContext) {
-  const byMethod = { by: ["mcp_method_name"] } as const;
+  const byMethod = { by: ["mcp_method_name"], op: "max" } as const;
   return timeseries(
     {
       id: 43,
       title: "MCP p95 duration by method, server vs client",
       unit: units.Seconds,
-      description: "The client's p95 includes the transport; the gap to the server's is the time on the way.",
+      description: "Recorded p95 per method (worst job). The client's p95 includes the transport; the gap to the server's is the time on the way.",
       w: 24,
       lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.recordedQuantile(0.95, r.mcp.serverDuration, byMethod), "server {{mcp_method_name}}"),
-      query(q.recordedQuantile(0.95, r.mcp.clientDuration, byMethod), "client {{mcp_method_name}}"),
+      query(q.recorded(r.mcp.serverDuration.p95, byMethod), "server {{mcp_method_name}}"),
+      query(q.recorded(r.mcp.clientDuration.p95, byMethod), "client {{mcp_method_name}}"),
     ],
   );
 }

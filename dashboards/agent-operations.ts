@@ -118,10 +118,10 @@ function toolDurationP95({ r, q, t, audit, key }: DashboardContext) {
       id: key("toolDurationP95"),
       title: "Tool call duration p95 by tool",
       unit: units.Seconds,
-      description: "From the recorded bucket rates: the p95 per tool and job, the worst job shown. The dashed line is the tool timeout.",
+      description: "From the p95 recorded per tool, agent and job: the worst of the agents and jobs picked. The dashed line is the tool timeout.",
       lint: lintExceptions.recordedPerJob,
     },
-    [query(q.recordedQuantile(0.95, r.tools.duration, { by: ["tool"], worstOf: ["job"] }), "{{tool}}")],
+    [query(q.recorded(r.tools.duration.p95, { by: ["tool"], op: "max" }), "{{tool}}")],
   )
     .thresholds(alertAbove(t.toolTimeout.seconds))
     .thresholdsStyle(thresholdLine());
@@ -177,10 +177,10 @@ function approvalQueue({ m, q, t, audit, key }: DashboardContext) {
 
 function approvalLatency({ r, q, audit }: PanelContext) {
   const dataLinks = audit("Approval decisions", { events: "approval_decided" });
-  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds, dataLinks, description: "Across risk levels and decisions, from the recorded bucket rates.", lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedQuantile(0.5, r.approvals.wait), "p50"),
-    query(q.recordedQuantile(0.95, r.approvals.wait), "p95"),
-    query(q.recordedQuantile(0.99, r.approvals.wait), "p99"),
+  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds, dataLinks, description: "Across risk levels and decisions, from the recorded percentiles (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.approvals.wait.p50, { by: [], op: "max" }), "p50"),
+    query(q.recorded(r.approvals.wait.p95, { by: [], op: "max" }), "p95"),
+    query(q.recorded(r.approvals.wait.p99, { by: [], op: "max" }), "p99"),
   ]);
 }
 
@@ -225,10 +225,10 @@ function memorySearchLatency({ r, q, t, audit, key }: DashboardContext) {
       id: key("memorySearchLatency"),
       title: "Memory search latency p95 by segment",
       unit: units.Seconds,
-      description: "From the recorded bucket rates: the p95 per segment and job, the worst job shown. The dashed line is the MemorySearchLatencyHigh threshold.",
+      description: "From the recorded p95 per segment (worst job). The dashed line is the MemorySearchLatencyHigh threshold.",
       lint: lintExceptions.recordedPerJob,
     },
-    [query(q.recordedQuantile(0.95, r.memory.duration, { by: ["segment"], where: { operation: "search" }, worstOf: ["job"] }), "{{segment}}")],
+    [query(q.recorded(r.memory.duration.p95, { by: ["segment"], where: { operation: "search" }, op: "max" }), "{{segment}}")],
   )
     .thresholds(alertAbove(t.memorySearchLatency.p95Seconds))
     .thresholdsStyle(thresholdLine());
@@ -310,30 +310,30 @@ function failedRuns({ r, q, key }: DashboardContext) {
 }
 
 function llmCallsPerRun({ r, q }: PanelContext) {
-  const by = { by: ["agent"] } as const;
+  const by = { by: ["agent"], op: "max" } as const;
   return timeseries(
     {
       id: 37,
       title: "LLM calls per agent run p50 / p95",
       unit: units.Short,
-      description: "LLM calls made inside one run (`runs.run`), counted when the run ends.",
+      description: "LLM calls made inside one run (`runs.run`), counted when the run ends; recorded per agent (worst job).",
       lint: lintExceptions.recordedPerJob,
     },
-    [query(q.recordedQuantile(0.5, r.runs.llmCalls, by), "{{agent}} p50"), query(q.recordedQuantile(0.95, r.runs.llmCalls, by), "{{agent}} p95")],
+    [query(q.recorded(r.runs.llmCalls.p50, by), "{{agent}} p50"), query(q.recorded(r.runs.llmCalls.p95, by), "{{agent}} p95")],
   );
 }
 
 function toolCallsPerRun({ r, q, t, key }: DashboardContext) {
-  const by = { by: ["agent"] } as const;
+  const by = { by: ["agent"], op: "max" } as const;
   return timeseries(
     {
       id: key("runToolCalls"),
       title: "Tool calls per agent run p50 / p95",
       unit: units.Short,
-      description: "Tool calls made inside one run, counted when the run ends: an agent looping on its tools shows here first. The dashed line is the runaway-loop alert threshold.",
+      description: "Tool calls made inside one run, counted when the run ends: an agent looping on its tools shows here first. Recorded per agent (worst job). The dashed line is the runaway-loop alert threshold.",
       lint: lintExceptions.recordedPerJob,
     },
-    [query(q.recordedQuantile(0.5, r.runs.toolCalls, by), "{{agent}} p50"), query(q.recordedQuantile(0.95, r.runs.toolCalls, by), "{{agent}} p95")],
+    [query(q.recorded(r.runs.toolCalls.p50, by), "{{agent}} p50"), query(q.recorded(r.runs.toolCalls.p95, by), "{{agent}} p95")],
   )
     .thresholds(alertAbove(t.agentRunawayLoop.p95ToolCalls))
     .thresholdsStyle(thresholdLine());

@@ -152,20 +152,20 @@ function errorRatio(x: DashboardContext) {
 
 function latencyPercentiles(x: DashboardContext) {
   const { llm, r, q, t, key } = x;
-  const by = { by: [llm.labels.provider, llm.labels.model], worstOf: ["job"] } as const;
+  const by = { by: [llm.labels.provider, llm.labels.model], op: "max" } as const;
   return timeseries(
     {
       dataLinks: callsOfClickedModel(x),
       id: key("llmLatency"),
       title: "LLM latency p50 / p95 / p99",
       unit: units.Seconds,
-      description: "From the recorded bucket rates: the percentiles per provider, model and job, the worst job shown. The dashed line is the p95 latency alert threshold.",
+      description: "From the recorded percentiles per provider and model (worst job). The dashed line is the p95 latency alert threshold.",
       lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.recordedQuantile(0.5, r.llm.duration, by), byModel(llm, " p50")),
-      query(q.recordedQuantile(0.95, r.llm.duration, by), byModel(llm, " p95")),
-      query(q.recordedQuantile(0.99, r.llm.duration, by), byModel(llm, " p99")),
+      query(q.recorded(r.llm.duration.p50, by), byModel(llm, " p50")),
+      query(q.recorded(r.llm.duration.p95, by), byModel(llm, " p95")),
+      query(q.recorded(r.llm.duration.p99, by), byModel(llm, " p99")),
     ],
   )
     .thresholds(alertAbove(t.llmLatency.p95Seconds))
@@ -209,14 +209,14 @@ function tokensByModelAndType({ llm, r, q }: PanelContext) {
 function costPerHour(x: PanelContext) {
   const { r, q } = x;
   return stacked({ id: 14, ...ours(x, { title: "Cost per hour by model", description: "Dollars in the trailing hour." }), unit: units.Dollars, lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedIncrease(r.llm.cost, { by: ["model"], window: "1h" }), "{{model}}"),
+    query(q.recordedIncrease(r.llm.costByModel, { by: ["model"], window: "1h" }), "{{model}}"),
   ]);
 }
 
 function costPerDay(x: PanelContext) {
   const { r, q } = x;
   return stacked({ id: 15, ...ours(x, { title: "Cost per day by model", description: "Dollars in the trailing day, hourly." }), unit: units.Dollars, w: 24, lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedIncrease(r.llm.cost, { by: ["model"], window: "1d" }), "{{model}}"),
+    query(q.recordedIncrease(r.llm.costByModel, { by: ["model"], window: "1d" }), "{{model}}"),
   ]).interval("1h");
 }
 
@@ -352,18 +352,18 @@ function reasoningShare(x: PanelContext) {
 }
 
 function timeToFirstToken({ llm, r, q, t, key }: DashboardContext) {
-  const by = { by: [llm.labels.provider, llm.labels.model] };
+  const by = { by: [llm.labels.provider, llm.labels.model], op: "max" } as const;
   return timeseries(
     {
       id: key("timeToFirstToken"),
       title: "Time to first token p50 / p95 by model",
       unit: units.Seconds,
-      description: `${wording[llm.source].firstToken} The dashed line is the p95 alert threshold.`,
+      description: `${wording[llm.source].firstToken} Recorded per provider and model (worst job). The dashed line is the p95 alert threshold.`,
       lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.recordedQuantile(0.5, r.llm.timeToFirstToken, by), byModel(llm, " p50")),
-      query(q.recordedQuantile(0.95, r.llm.timeToFirstToken, by), byModel(llm, " p95")),
+      query(q.recorded(r.llm.timeToFirstToken.p50, by), byModel(llm, " p50")),
+      query(q.recorded(r.llm.timeToFirstToken.p95, by), byModel(llm, " p95")),
     ],
   )
     .thresholds(alertAbove(t.llmTimeToFirstToken.p95Seconds))
@@ -372,17 +372,17 @@ function timeToFirstToken({ llm, r, q, t, key }: DashboardContext) {
 
 function timePerOutputToken(x: PanelContext) {
   const { r, q } = x;
-  const by = { by: ["provider", "model"] } as const;
+  const by = { by: ["provider", "model"], op: "max" } as const;
   return timeseries(
     {
       id: 42,
-      ...ours(x, { title: "Time per output token p50 / p95 by model", description: "Streaming calls: the time per output token after the first." }),
+      ...ours(x, { title: "Time per output token p50 / p95 by model", description: "Streaming calls: the time per output token after the first, recorded per provider and model (worst job)." }),
       unit: units.Seconds,
       lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.recordedQuantile(0.5, r.llm.timePerOutputToken, by), "{{provider}} {{model}} p50"),
-      query(q.recordedQuantile(0.95, r.llm.timePerOutputToken, by), "{{provider}} {{model}} p95"),
+      query(q.recorded(r.llm.timePerOutputToken.p50, by), "{{provider}} {{model}} p50"),
+      query(q.recorded(r.llm.timePerOutputToken.p95, by), "{{provider}} {{model}} p95"),
     ],
   );
 }

@@ -3,13 +3,14 @@
 // variables whose label the series carries, so no query filters by a label its series lacks.
 //
 // The built-in panels read recorded series (contract/recorded.ts) wherever they look at more than
-// a few minutes: `recorded` (a rate), `recordedRatio`, `recordedQuantile` (histogram_quantile over
-// recorded bucket rates) and `recordedIncrease` (a count over a window). A panel over seven days
-// then reads a few aggregated series sampled at the rules' evaluation interval, not every raw
-// series at the scrape interval. The trade-off, at any range: a line is the rate over the rules'
-// rate window (5m by default) rather than Grafana's `$__rate_interval`, so over the last 15
-// minutes it is smoother and up to one evaluation interval behind; and the `instance` variable
-// does not narrow it (the rules keep only the job). `rate`, `increase`, `quantile` ... over raw
+// a few minutes: `recorded` (a rate, or a recorded percentile combined with `op: "max"`: the worst
+// of the jobs and filtered values), `recordedRatio`, `recordedBuckets` (a heatmap) and
+// `recordedIncrease` (a count over a window). A panel over seven days then reads a few aggregated
+// series sampled at the rules' evaluation interval, not every raw series at the scrape interval.
+// The trade-off, at any range: a line is the rate over the rules' rate window (5m by default)
+// rather than Grafana's `$__rate_interval`, so over the last 15 minutes it is smoother and up to
+// one evaluation interval behind; and the `instance` variable does not narrow it (the rules keep
+// only the job). `rate`, `increase`, `quantile` ... over raw
 // series remain for instant queries over a short fixed window (a stat of the last 5 minutes) and
 // for the platform's own panels.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
@@ -57,18 +58,6 @@ export const RATE_INTERVAL = "$__rate_interval";
 
 /** The dashboard's time range, for a table or bar chart of what happened in it. */
 export const RANGE = "$__range";
-
-/** A percentile of recorded bucket rates, as `recordedQuantile` takes it. */
-export interface RecordedQuantile {
-  readonly by?: readonly string[];
-  readonly where?: Readonly<Record<string, Match>>;
-  /**
-   * Labels the percentile is taken per before the worst (`max`) is kept by `by`: `["job"]` shows
-   * the worst job's, as an alert judging each job sees it (its threshold line then means what the
-   * alert means). Default: none, one percentile over them all.
-   */
-  readonly worstOf?: readonly string[];
-}
 
 export class Queries {
   /** `{{job}}` (or the configured job label) for a legend. */
@@ -222,21 +211,6 @@ export class Queries {
       if (!s.labels.includes(label)) throw new Error(`${s.record} has no label ${label} to group by`);
     }
     return `${sumBy(a.by, `sum_over_time(${this.selectRecorded(s, a.where)}[${a.window}])`)} * ${this.evaluationSeconds}`;
-  }
-
-  /**
-   * The `phi` quantile of a histogram from its recorded bucket rates (a `buckets` series), per
-   * `by`: one over everything else, or the worst of those per `worstOf`.
-   */
-  recordedQuantile(phi: number, s: RecordedSeries, a: RecordedQuantile = {}): string {
-    if (!s.labels.includes("le")) throw new Error(`${s.record} is not a histogram's bucket rates`);
-    const by = a.by ?? [];
-    const worstOf = a.worstOf ?? [];
-    for (const label of [...by, ...worstOf]) {
-      if (!s.labels.includes(label)) throw new Error(`${s.record} has no label ${label} to group by`);
-    }
-    const quantile = `histogram_quantile(${phi}, ${aggregate("sum", ["le", ...worstOf, ...by], this.selectRecorded(s, a.where))})`;
-    return worstOf.length > 0 ? aggregate("max", by, quantile) : quantile;
   }
 
   /** Recorded bucket rates per `le` times `scale` (e.g. 60: observations per minute in each bucket), for a heatmap. */

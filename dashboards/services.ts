@@ -80,8 +80,8 @@ function httpErrorRatio({ r, q, t, key }: DashboardContext) {
 }
 
 function httpDuration({ r, q }: PanelContext) {
-  return timeseries({ id: 4, title: "HTTP duration p95 by route and method", unit: units.Seconds, description: "From the recorded bucket rates.", lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedQuantile(0.95, r.http.duration, { by: ["method", "route"] }), "{{method}} {{route}}"),
+  return timeseries({ id: 4, title: "HTTP duration p95 by route and method", unit: units.Seconds, description: "Recorded p95 (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.http.duration.p95, { by: ["method", "route"], op: "max" }), "{{method}} {{route}}"),
   ]);
 }
 
@@ -122,8 +122,8 @@ function grpcErrorRatio({ r, q, t, key }: DashboardContext) {
 }
 
 function grpcDuration({ r, q }: PanelContext) {
-  return timeseries({ id: 14, title: "gRPC duration p95 by method", unit: units.Seconds, description: "From the recorded bucket rates.", lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedQuantile(0.95, r.grpc.handling, { by: ["grpc_service", "grpc_method"] }), "{{grpc_service}}/{{grpc_method}}"),
+  return timeseries({ id: 14, title: "gRPC duration p95 by method", unit: units.Seconds, description: "Recorded p95 (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.grpc.handling.p95, { by: ["grpc_service", "grpc_method"], op: "max" }), "{{grpc_service}}/{{grpc_method}}"),
   ]);
 }
 
@@ -155,8 +155,8 @@ function pipelineRuns({ r, q, t, key }: DashboardContext) {
 }
 
 function pipelineDuration({ r, q }: PanelContext) {
-  return timeseries({ id: 22, title: "Pipeline duration p95 by pipeline", unit: units.Seconds, description: "From the recorded bucket rates (worst job).", lint: lintExceptions.recordedPerJob }, [
-    query(q.recordedQuantile(0.95, r.pipelines.duration, { by: ["pipeline"], worstOf: ["job"] }), "{{pipeline}}"),
+  return timeseries({ id: 22, title: "Pipeline duration p95 by pipeline", unit: units.Seconds, description: "Recorded p95 (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.pipelines.duration.p95, { by: ["pipeline"], op: "max" }), "{{pipeline}}"),
   ]);
 }
 

@@ -1,7 +1,7 @@
 // The recording rules behind every series in recorded.ts, grouped by domain. The `sum by`
 // labels come from each series' `labels`, so a recorded series carries exactly what it declares.
 import type { RulesConfig } from "./config.js";
-import { increase, rate, selector, sumBy } from "./promql.js";
+import { increase, quantile, rate, selector, sumBy } from "./promql.js";
 import { matchers } from "../contract/promql.js";
 import { allRecordedSeries, type RecordedSeries, recordedSeriesOf, type SourcedSeries } from "../contract/recorded.js";
 import { domainFiles, type RuleFile } from "./rule-files.js";
@@ -28,6 +28,8 @@ export function recordingRuleFor(series: SourcedSeries): RecordingRule {
   switch (s.kind) {
     case "rate":
       return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric, s.where, s.suffix), s.window)) };
+    case "quantile":
+      return { record: series.record, expr: quantile(s.quantile, s.metric, series.labels, s.window) };
     case "buckets":
       return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric, {}, "_bucket"), s.window)) };
     case "ratio": {
@@ -37,7 +39,7 @@ export function recordingRuleFor(series: SourcedSeries): RecordingRule {
   }
 }
 
-/** One group per domain with its rate, ratio and bucket series, plus the budget windows. */
+/** One group per domain with its rate, ratio, quantile and bucket series, plus the budget windows. */
 export function recordingGroups(c: RulesConfig): RuleGroup<RecordingRule>[] {
   const recorded = recordedSeriesOf(c);
   const groups: RuleGroup<RecordingRule>[] = [];

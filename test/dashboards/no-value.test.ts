@@ -70,7 +70,7 @@ describe("the failure-count check", () => {
     expect(q(`sum(${m.approvals.pending.name})`)).toBe(false);
     expect(q(`histogram_quantile(0.95, sum by (le) (rate(${m.tools.duration.name}_bucket{status="error"}[5m])))`)).toBe(false);
     expect(q(`sum(rate(${calls.name}{status="error"}[5m])) / sum(rate(${calls.name}[5m]))`)).toBe(false);
-    expect(q(`max by (tool) (histogram_quantile(0.95, sum by (le, job, tool) (${config.recorded.tools.duration.record})))`)).toBe(false);
+    expect(q(`max by (tool) (${config.recorded.tools.duration.p95.record})`)).toBe(false);
   });
 
   it("fails a planted panel: 0 on a ratio, No data on an error count, another text than 0", () => {

@@ -53,7 +53,8 @@ describe("dashboards rate window", () => {
   it("defaults to the rules' default, 5m: the series the snapshots query", () => {
     const config = dashboardsConfig();
     expect(config.rateWindow).toBe(resolveRulesConfig().rateWindow);
-    expect(config.recorded.tools.duration.record).toMatch(/_bucket:rate5m$/);
+    expect(config.recorded.tools.duration.p95.record).toMatch(/:p95_rate5m$/);
+    expect(config.recorded.runs.duration.record).toMatch(/_bucket:rate5m$/);
     expect(allRecordedSeries(config.recorded).map((s) => s.record)).toEqual(allRecordedSeries(recordedSeries(config.metrics)).map((s) => s.record));
   });
 
@@ -61,7 +62,7 @@ describe("dashboards rate window", () => {
     const before = Object.values(renderDashboards(dashboardsConfig())).join("\n");
     const after = Object.values(renderDashboards(dashboardsConfig({ rateWindow: "30s" }))).join("\n");
     expect(after).not.toBe(before);
-    expect(after).toMatch(/_bucket:rate30s/);
+    expect(after).toMatch(/:p95_rate30s/);
     // Only the SLO series keep a 5m in their names: the SLO windows are fixed.
     const fiveMinuteSeries = [...after.matchAll(/[a-z_]*:[a-z0-9_]+:[a-z0-9_]*rate5m\b/g)].map((x) => x[0]);
     expect(fiveMinuteSeries.length).toBeGreaterThan(0);

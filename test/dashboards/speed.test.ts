@@ -4,7 +4,8 @@
 //   - a panel drawn over time (timeseries, heatmap) reads every range (`x[5m]`) from recorded
 //     series only: a range over a raw series re-reads every raw sample of its window at each step;
 //   - a table over the dashboard's range (`$__range`) reads recorded series only;
-//   - no recorded rate is handed to rate() or increase(), which are for counters;
+//   - no recorded rate is handed to rate() or increase(), which are for counters, and no recorded
+//     percentile or ratio is summed: several combine by their worst;
 //   - every recorded series keeps exactly the labels its readers (panels, alerts, other rules)
 //     group or filter by: one more label multiplies the series every reader reads.
 import type { Panel } from "@grafana/grafana-foundation-sdk/dashboard";
@@ -13,11 +14,11 @@ import { parse } from "yaml";
 import { buildDashboards } from "../../dashboards/all.js";
 import { dashboardsConfig } from "../../dashboards/resolve.js";
 import { instantQuery, instantValue, query, stat, table, timeseries } from "../../dashboards/panels.js";
-import { allRecordedSeries } from "../../contract/recorded.js";
+import { allRecordedSeries, type Recorded, type SourcedSeries } from "../../contract/recorded.js";
 import { renderRuleFiles } from "../../rules/render.js";
 import { resolveRulesConfig } from "../../rules/resolve.js";
 import { dashboardQueries, panelsOf } from "../support/dashboard-queries.js";
-import { counterFunctionsOver, labelsUsed, rangeReads, seriesRead } from "../support/query-cost.js";
+import { counterFunctionsOver, labelsUsed, rangeReads, seriesRead, summedNonAdditive } from "../support/query-cost.js";
 import { substituteVariables } from "../support/template-vars.js";
 
 const ONE_VALUE = new Set(["table", "barchart", "stat", "gauge"]);
@@ -48,6 +49,15 @@ function rangeProblems(target: Target, recorded: ReadonlySet<string>): string[] 
   }
   problems.push(...counterFunctionsOver(expr, recorded).map((r) => `${target.refId}: ${r.fn}() of the recorded rate ${r.series}, which is no counter`));
   return problems;
+}
+
+/** The recorded percentiles and ratios: the worst of several is one; their sum or mean is none. */
+function nonAdditiveOf(recorded: Recorded): Set<string> {
+  return new Set(
+    allRecordedSeries(recorded)
+      .filter((s) => ["quantile", "ratio"].includes((s as Partial<SourcedSeries>).source?.kind ?? "") || s.record.startsWith("slo:"))
+      .map((s) => s.record),
+  );
 }
 
 /** Every rule's expression (alerts and recording rules) of the rendered rule files. */
@@ -85,6 +95,12 @@ describe.each([
     expect(targets.filter((t) => t.instant === true && (t.expr ?? "").includes("$__range")).length).toBeGreaterThan(10);
   });
 
+  it("combine recorded percentiles and ratios only by their worst (max, min), never by a sum", () => {
+    const nonAdditive = nonAdditiveOf(config.recorded);
+    expect(dashboardQueries(config).flatMap((q) => summedNonAdditive(substituteVariables(q.expr), nonAdditive).map((p) => `${q.dashboard.uid} ${q.panelId}${q.refId}: ${p}`))).toEqual([]);
+    expect(dashboardQueries(config).filter((q) => seriesRead(substituteVariables(q.expr)).some((s) => nonAdditive.has(s))).length).toBeGreaterThan(15);
+  });
+
   it("keep on every recorded series exactly the labels its readers (panels, alerts, rules) group or filter by", () => {
     const rules = resolveRulesConfig(input);
     // Sloth's objective series (one per SLO) is recorded for the platform's own SLO panels.
@@ -92,8 +108,9 @@ describe.each([
     const labelsOf = new Map(series.map((s) => [s.record, s.labels]));
     const used = new Map(series.map((s) => [s.record, new Set<string>()]));
     const readers = [...dashboardQueries(config).map((q) => substituteVariables(q.expr)), ...ruleExprs(renderRuleFiles(rules))];
+    const nonAdditive = nonAdditiveOf(config.recorded);
     for (const expr of readers) {
-      for (const [name, labels] of labelsUsed(expr, labelsOf)) for (const l of labels) used.get(name)!.add(l);
+      for (const [name, labels] of labelsUsed(expr, labelsOf, nonAdditive)) for (const l of labels) used.get(name)!.add(l);
     }
     const problems = series.flatMap((s) => {
       const read = used.get(s.record)!;
@@ -137,6 +154,12 @@ describe("the speed checks, on planted panels", () => {
     expect(rangeProblems(target(`sum(sum_over_time(${r.tools.calls.record}[$__range])) * 60`, true), recorded)).toEqual([]);
   });
 
+  it("catch a sum of recorded percentiles", () => {
+    const p95 = new Set([r.tools.duration.p95.record]);
+    expect(summedNonAdditive(`sum by (tool) (${r.tools.duration.p95.record})`, p95)).toEqual([`sum of ${r.tools.duration.p95.record}`]);
+    expect(summedNonAdditive(`max by (tool) (${r.tools.duration.p95.record})`, p95)).toEqual([]);
+  });
+
   it("find the labels a reader uses: matched, kept by the nearest aggregation, or all of them", () => {
     const labelsOf = new Map([[r.tools.outcomes.record, r.tools.outcomes.labels]]);
     const s = r.tools.outcomes.record;
@@ -145,5 +168,10 @@ describe("the speed checks, on planted panels", () => {
     expect(of(`topk(3, sum by (tool) (sum_over_time(${s}[1h])))`)).toEqual(["tool"]);
     expect(of(`${s} * 60`)).toEqual(["agent", "job", "status", "tool"]);
     expect(of(`sum without (status) (${s})`)).toEqual(["agent", "job", "tool"]);
+    // The worst of percentiles is taken per every label they were recorded by.
+    const p95 = r.a2a.duration.p95;
+    const worst = labelsUsed(`max by (agent) (${p95.record})`, new Map([[p95.record, p95.labels]]), new Set([p95.record])).get(p95.record);
+    expect([...(worst ?? [])].sort()).toEqual(["agent", "job", "operation"]);
+    expect([...(labelsUsed(`max by (agent) (${p95.record})`, new Map([[p95.record, p95.labels]])).get(p95.record) ?? [])]).toEqual(["agent"]);
   });
 });

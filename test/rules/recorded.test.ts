@@ -30,7 +30,7 @@ describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
       const [level, metric, operations] = s.record.split(":");
       expect(s.record).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/);
       // Without a rateWindow the names are the ones dashboards have always queried: rate5m.
-      expect(operations, s.record).toMatch(/^(rate5m|increase\w+|ratio(_rate\w+)?)$/);
+      expect(operations, s.record).toMatch(/^(rate5m|p(50|95|99)_rate5m|increase\w+|ratio(_rate\w+)?)$/);
       if (level === "slo") expect(metric).toMatch(new RegExp(`^${namespace}_`));
       else expect(bases.has(metric!.replace(/_hit$/, "").replace(/_(bucket|count|sum)$/, "")), s.record).toBe(true);
       // The level names the labels kept besides job and le.
@@ -65,7 +65,8 @@ describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
           expect(rule.expr, s.record).toMatch(/^sum\(/);
           continue;
         }
-        const groupings = [...rule.expr.matchAll(/sum by \(([^)]*)\)/g)].map((g) => g[1]!.split(", "));
+        // A percentile sums its buckets by the labels and le; only a bucket series keeps le.
+        const groupings = [...rule.expr.matchAll(/sum by \(([^)]*)\)/g)].map((g) => g[1]!.split(", ").filter((l) => l !== "le" || s.labels.includes("le")));
         expect(groupings.length, s.record).toBeGreaterThan(0);
         for (const labels of groupings) expect(labels, s.record).toEqual(s.labels);
       }

@@ -55,6 +55,22 @@ export function seriesRead(expr: string): string[] {
   return names;
 }
 
+/** Recorded percentiles and ratios under an aggregation that adds or averages them (`sum`, `avg`): a sum of percentiles is none. */
+export function summedNonAdditive(expr: string, nonAdditive: ReadonlySet<string>): string[] {
+  const { top, text } = parsed(expr);
+  const found: string[] = [];
+  visit(top, (n) => {
+    if (n.name !== "VectorSelector") return;
+    const name = selectorOf(n, expr).name;
+    if (!name || !nonAdditive.has(name)) return;
+    let aggregation: SyntaxNode | undefined;
+    for (let p = n.parent; p && !aggregation; p = p.parent) if (p.name === "AggregateExpr") aggregation = p;
+    const op = aggregation ? text(child(aggregation, "AggregateOp") ?? aggregation) : undefined;
+    if (op !== undefined && op !== "max" && op !== "min" && !SELECTING.has(op)) found.push(`${op} of ${name}`);
+  });
+  return found;
+}
+
 /** Recorded rates handed to rate(), irate(), increase() or resets(): `increase()` of a rate is not the count it looks like. */
 export function counterFunctionsOver(expr: string, recorded: ReadonlySet<string>): RangeRead[] {
   return rangeReads(expr).filter((r) => r.fn !== undefined && COUNTER_FUNCTIONS.has(r.fn) && recorded.has(r.series));
@@ -66,7 +82,12 @@ export function counterFunctionsOver(expr: string, recorded: ReadonlySet<string>
  * aggregation selects series, as topk does). A label of a recorded series no reader uses is
  * recorded for nothing: it multiplies the series a panel reads.
  */
-export function labelsUsed(expr: string, labelsOf: ReadonlyMap<string, readonly string[]>): Map<string, Set<string>> {
+export function labelsUsed(
+  expr: string,
+  labelsOf: ReadonlyMap<string, readonly string[]>,
+  /** Percentiles and ratios: the worst of them (`max`, `min`) is taken per every label they were recorded by. */
+  nonAdditive: ReadonlySet<string> = new Set(),
+): Map<string, Set<string>> {
   const { top, text } = parsed(expr);
   const used = new Map<string, Set<string>>();
   visit(top, (n) => {
@@ -81,7 +102,7 @@ export function labelsUsed(expr: string, labelsOf: ReadonlyMap<string, readonly 
     for (let p = n.parent; p && !aggregation; p = p.parent) if (p.name === "AggregateExpr") aggregation = p;
     const op = aggregation ? text(child(aggregation, "AggregateOp") ?? aggregation) : undefined;
     const modifier = aggregation ? child(aggregation, "AggregateModifier") : undefined;
-    if (!aggregation || (op && SELECTING.has(op))) {
+    if (!aggregation || (op && SELECTING.has(op)) || (nonAdditive.has(name) && (op === "max" || op === "min"))) {
       for (const l of labels) set.add(l);
       return;
     }
