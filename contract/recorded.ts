@@ -81,6 +81,8 @@ export interface LlmRecorded {
   readonly timeToFirstToken: Quantiles<"p50" | "p95">;
   /** {job, provider, model[, agent], type}: tokens per second by kind, from the signals. */
   readonly tokens: SourcedSeries;
+  /** {job[, agent], type}: the same, by kind only (the agents' tokens per hour). */
+  readonly tokensByKind: SourcedSeries;
   /**
    * Tokens per second by kind from this project's metrics (cache reads, reasoning): the same
    * series as `tokens` over this project's metrics; its own, by model and kind, over the OpenTelemetry ones.
@@ -201,6 +203,7 @@ function llmRecorded(m: ResolvedCatalog, s: LlmSignals, { counted, quantiles, ra
     duration: quantiles(s.duration, [provider, model], "LLM request latency", ["p50", "p95", "p99"]),
     timeToFirstToken: quantiles(s.timeToFirstToken, [provider, model], "time to first token", ["p50", "p95"]),
     tokens,
+    tokensByKind: counted(s.tokens, [...(agent ? [agent] : []), tokenType], "Tokens per second by kind."),
     ownTokens: ours ? tokens : rate(m.llm.tokens, ["model", "type"], "Tokens per second by model and kind, from this project's metrics."),
     cost: rate(m.llm.cost, [...filtered, "type"], "LLM spend in dollars per second by token kind."),
     costByModel: rate(m.llm.cost, byModel, "LLM spend in dollars per second."),

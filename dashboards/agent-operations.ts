@@ -276,7 +276,7 @@ function tokenUsage({ r, q, t, budget, key }: DashboardContext) {
 function tokensPerHour({ r, q, llm }: PanelContext) {
   const type = llm.labels.tokenType;
   return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short, description: "At the pace of the rate window, from the recorded token rates.", lint: lintExceptions.recordedPerJob }, [
-    query(`${q.recorded(r.llm.tokens, { by: [type] })} * 3600`, `{{${type}}}`),
+    query(`${q.recorded(r.llm.tokensByKind, { by: [type] })} * 3600`, `{{${type}}}`),
   ]).timeFrom("24h");
 }
 
