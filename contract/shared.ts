@@ -3,7 +3,7 @@
 // LLM signals come from, the thresholds, and the recorded series those imply. Each side receives this same object as part of
 // its own config; neither restates a default or recomputes a series name.
 import { type ResolvedCatalog, resolveCatalog, validateNamespace } from "@agent-observability/instrumentation/catalog";
-import { DEFAULT_BUDGET, DEFAULT_NAMESPACE, DEFAULT_RATE_WINDOW, DEFAULT_SCRAPE_JOB } from "./defaults.js";
+import { DEFAULT_BUDGET, DEFAULT_EVALUATION_INTERVAL, DEFAULT_NAMESPACE, DEFAULT_RATE_WINDOW, DEFAULT_SCRAPE_JOB } from "./defaults.js";
 import { type Duration, durationSeconds } from "./duration.js";
 import { checkText, fail, knownKeys } from "./fail.js";
 import { DEFAULT_GENAI_SOURCE, type GenAiSource, genAiSources, isGenAiSource, llmSignals, type LlmSignals } from "./llm-signals.js";
@@ -21,6 +21,12 @@ export interface SharedConfig {
    * and quantile alerts. An alert on a rate stays firing this long after its cause stops.
    */
   readonly rateWindow: Duration;
+  /**
+   * Interval of every rule group (Prometheus and Grafana). A recorded series has one sample per
+   * interval, so a dashboard counts the events of a range as the sum of its recorded rates over
+   * the range times this interval.
+   */
+  readonly evaluationInterval: Duration;
   readonly budget: {
     /** Trailing window of the daily token and cost budgets. */
     readonly window: Duration;
@@ -44,13 +50,14 @@ export interface SharedConfigInput {
   readonly namespace?: string;
   readonly scrapeJob?: string;
   readonly rateWindow?: Duration;
+  readonly evaluationInterval?: Duration;
   readonly budget?: Partial<SharedConfig["budget"]>;
   /** Default "agent". */
   readonly genAiSource?: GenAiSource;
   readonly thresholds?: { readonly [K in keyof Thresholds]?: Partial<Thresholds[K]> };
 }
 
-export const sharedKeys = ["namespace", "scrapeJob", "rateWindow", "budget", "genAiSource", "thresholds"] as const;
+export const sharedKeys = ["namespace", "scrapeJob", "rateWindow", "evaluationInterval", "budget", "genAiSource", "thresholds"] as const;
 
 function mergeThresholds(defaults: Thresholds, overrides: SharedConfigInput["thresholds"] = {}): ResolvedThresholds {
   knownKeys("thresholds", overrides, Object.keys(defaults));
@@ -70,6 +77,8 @@ export function resolveSharedConfig(input: SharedConfigInput = {}): SharedConfig
   const scrapeJob = checkText("scrapeJob", input.scrapeJob ?? DEFAULT_SCRAPE_JOB);
   const rateWindow = input.rateWindow ?? DEFAULT_RATE_WINDOW;
   rateWindowSeconds(rateWindow, "rateWindow");
+  const evaluationInterval = input.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL;
+  if (durationSeconds(evaluationInterval, "evaluationInterval") === 0) fail("evaluationInterval", evaluationInterval, "must be longer than 0s");
   knownKeys("budget", input.budget, Object.keys(DEFAULT_BUDGET));
   const budget = { ...DEFAULT_BUDGET, ...input.budget };
   if (durationSeconds(budget.window, "budget.window") === 0) fail("budget.window", budget.window, "must be longer than 0s");
@@ -80,7 +89,7 @@ export function resolveSharedConfig(input: SharedConfigInput = {}): SharedConfig
   const thresholds = mergeThresholds(defaultThresholdsFor(signals), input.thresholds);
   checkThresholds(thresholds, metrics, signals, rateWindow);
   return {
-    namespace, metrics, scrapeJob, rateWindow, budget, genAiSource, llmSignals: signals, thresholds,
+    namespace, metrics, scrapeJob, rateWindow, evaluationInterval, budget, genAiSource, llmSignals: signals, thresholds,
     recorded: recordedSeriesOf({ metrics, budget, rateWindow, llmSignals: signals }),
   };
 }

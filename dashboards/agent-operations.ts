@@ -13,6 +13,7 @@ import {
   heatmap,
   heatmapQuery,
   instantQuery,
+  instantValue,
   query,
   stacked,
   stat,
@@ -21,6 +22,7 @@ import {
   timeseries,
 } from "./panels.js";
 import { lintExceptions } from "./lint-exceptions.js";
+import { RANGE } from "./queries.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function agentOperations(c: DashboardsConfig): DashboardBuilder {
@@ -73,14 +75,14 @@ const clickedOrAny = (label: string) => `${clicked(label)}.*`;
 const toolErrorsLink = drillDown("toolErrorsByType", "Tool errors by type");
 const highRisk = { re: "high|critical" } as const;
 
-function toolCallsByAgent({ m, q, audit, key }: DashboardContext) {
+function toolCallsByAgent({ r, q, audit, key }: DashboardContext) {
   const dataLinks = audit(`Tool calls of ${clicked("agent")}`, { events: "tool_call", filters: [where("agent", "=", clicked("agent"))] });
-  return timeseries({ id: key("toolCallsByAgent"), title: "Tool calls by agent", unit: units.RequestsPerSecond, dataLinks }, [
-    query(q.rate(m.tools.calls, { by: ["agent"] }), "{{agent}}"),
+  return timeseries({ id: key("toolCallsByAgent"), title: "Tool calls by agent", unit: units.RequestsPerSecond, dataLinks, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.tools.calls, { by: ["agent"] }), "{{agent}}"),
   ]);
 }
 
-function toolErrorsPerMinute({ m, q, t, audit, key }: DashboardContext) {
+function toolErrorsPerMinute({ r, q, t, audit, key }: DashboardContext) {
   return timeseries(
     {
       dataLinks: audit("Failed tool calls", { events: "tool_call", filters: [where("status", "!=", "success"), where("tool", "=~", clickedOrAny("tool"))] }),
@@ -90,21 +92,22 @@ function toolErrorsPerMinute({ m, q, t, audit, key }: DashboardContext) {
       description: "Failed tool calls per minute per job, per tool and overall. The dashed line is the HighToolErrorRate threshold.",
       links: [toolErrorsLink],
       zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
     },
     [
-      query(`${q.rate(m.tools.errors, { by: ["tool"], perJob: true })} * 60`, `${q.jobLegend} {{tool}}`),
-      query(`${q.rate(m.tools.errors, { perJob: true })} * 60`, `${q.jobLegend} all tools`),
+      query(`${q.recorded(r.tools.errors, { by: ["job", "tool"] })} * 60`, "{{job}} {{tool}}"),
+      query(`${q.recorded(r.tools.errors, { by: ["job"] })} * 60`, "{{job}} all tools"),
     ],
   )
     .thresholds(alertAbove(t.toolErrorRate.perMinute))
     .thresholdsStyle(thresholdLine());
 }
 
-function toolSuccessVsFailure({ m, q, audit }: PanelContext) {
+function toolSuccessVsFailure({ r, q, audit }: PanelContext) {
   const dataLinks = audit("Failed tool calls", { events: "tool_call", filters: [where("status", "!=", "success")] });
-  return stacked({ id: 6, title: "Tool calls: success vs failure", unit: units.RequestsPerSecond, links: [toolErrorsLink], dataLinks }, [
-    query(q.rate(m.tools.calls, { where: { status: "success" } }), "success"),
-    query(q.rate(m.tools.calls, { where: { status: { not: "success" } } }), "failure"),
+  return stacked({ id: 6, title: "Tool calls: success vs failure", unit: units.RequestsPerSecond, links: [toolErrorsLink], dataLinks, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.tools.outcomes, { by: [], where: { status: "success" } }), "success"),
+    query(q.recorded(r.tools.outcomes, { by: [], where: { status: { not: "success" } } }), "failure"),
   ]);
 }
 
@@ -115,7 +118,7 @@ function toolDurationP95({ r, q, t, audit, key }: DashboardContext) {
       id: key("toolDurationP95"),
       title: "Tool call duration p95 by tool",
       unit: units.Seconds,
-      description: "From the recorded p95 per tool (worst job). The dashed line is the tool timeout.",
+      description: "From the p95 recorded per tool, agent and job: the worst of the agents and jobs picked. The dashed line is the tool timeout.",
       lint: lintExceptions.recordedPerJob,
     },
     [query(q.recorded(r.tools.duration.p95, { by: ["tool"], op: "max" }), "{{tool}}")],
@@ -139,15 +142,15 @@ function oldestInflightToolCall({ m, q, t, audit, key }: DashboardContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function topTools({ m, q }: PanelContext) {
-  return barchart({ id: 7, title: "Top 10 tools by calls", unit: units.Short }, [
-    instantQuery(`topk(10, ${q.increase(m.tools.calls, { by: ["tool"], window: "$__range" })})`, "{{tool}}"),
+function topTools({ r, q }: PanelContext) {
+  return barchart({ id: 7, title: "Top 10 tools by calls", unit: units.Short, description: "Calls in the dashboard's time range.", lint: lintExceptions.recordedPerJob }, [
+    instantQuery(`topk(10, ${q.recordedIncrease(r.tools.calls, { by: ["tool"], window: RANGE })})`, "{{tool}}"),
   ], "tool");
 }
 
-function toolErrorsByType({ m, q, key }: DashboardContext) {
-  return table({ id: key("toolErrorsByType"), title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
-    instantQuery(`sort_desc(${q.increase(m.tools.errors, { by: ["tool", "agent", "error_type"], window: "$__range" })})`),
+function toolErrorsByType({ r, q, key }: DashboardContext) {
+  return table({ id: key("toolErrorsByType"), title: "Tool errors by tool, agent and error type", unit: units.Short, w: 24, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
+    instantQuery(`sort_desc(${q.recordedIncrease(r.tools.errorsByType, { by: ["tool", "agent", "error_type"], window: RANGE })})`),
   ]);
 }
 
@@ -172,30 +175,43 @@ function approvalQueue({ m, q, t, audit, key }: DashboardContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function approvalLatency({ m, q, audit }: PanelContext) {
+function approvalLatency({ r, q, audit }: PanelContext) {
   const dataLinks = audit("Approval decisions", { events: "approval_decided" });
-  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds, dataLinks }, [
-    query(q.quantile(0.5, m.approvals.wait), "p50"),
-    query(q.quantile(0.95, m.approvals.wait), "p95"),
-    query(q.quantile(0.99, m.approvals.wait), "p99"),
+  return timeseries({ id: 12, title: "Approval latency p50 / p95 / p99", unit: units.Seconds, dataLinks, description: "Across risk levels and decisions, from the recorded percentiles (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.approvals.wait.p50, { by: [], op: "max" }), "p50"),
+    query(q.recorded(r.approvals.wait.p95, { by: [], op: "max" }), "p95"),
+    query(q.recorded(r.approvals.wait.p99, { by: [], op: "max" }), "p99"),
   ]);
 }
 
-function highRiskApprovals({ m, q, audit }: PanelContext) {
+function highRiskApprovals({ m, r, q, audit }: PanelContext) {
   const decided = (decision: "approved" | "rejected") =>
-    q.increase(m.approvals.decisions, { where: { risk_level: highRisk, decision }, window: "$__range" });
+    q.recordedIncrease(r.approvals.decisions, { by: [], where: { risk_level: highRisk, decision }, window: RANGE });
   const dataLinks = audit("High-risk approvals", { events: ["approval_requested", "approval_decided"], filters: [where("risk_level", "=~", "high|critical")] });
-  return stat({ id: 13, title: "High-risk approvals: pending / approved / rejected", unit: units.Short, w: 12, h: 8, dataLinks, zeroWhenEmpty: true }, [
-    query(q.sum(m.approvals.pending, { where: { risk_level: highRisk } }), "pending"),
-    query(decided("approved"), "approved"),
-    query(decided("rejected"), "rejected"),
-  ]);
+  return stat(
+    {
+      id: 13,
+      title: "High-risk approvals: pending / approved / rejected",
+      unit: units.Short,
+      description: "Pending now; approved and rejected in the dashboard's time range.",
+      w: 12,
+      h: 8,
+      dataLinks,
+      zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
+    },
+    [
+      instantValue(q.sum(m.approvals.pending, { where: { risk_level: highRisk } }), "pending"),
+      instantValue(decided("approved"), "approved"),
+      instantValue(decided("rejected"), "rejected"),
+    ],
+  );
 }
 
-function approvalDecisions({ m, q, audit }: PanelContext) {
+function approvalDecisions({ r, q, audit }: PanelContext) {
   const dataLinks = audit(`Approvals ${clicked("decision")}`, { events: "approval_decided", filters: [where("decision", "=", clicked("decision"))] });
-  return stacked({ id: 14, title: "Approval decisions per hour", unit: units.Short, dataLinks }, [
-    query(q.increase(m.approvals.decisions, { by: ["decision"], window: "1h" }), "{{decision}}"),
+  return stacked({ id: 14, title: "Approval decisions per hour", unit: units.Short, dataLinks, lint: lintExceptions.recordedPerJob }, [
+    query(q.recordedIncrease(r.approvals.decisions, { by: ["decision"], window: "1h" }), "{{decision}}"),
   ]);
 }
 
@@ -218,7 +234,7 @@ function memorySearchLatency({ r, q, t, audit, key }: DashboardContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function memoryOperations({ m, q, audit }: PanelContext) {
+function memoryOperations({ r, q, audit }: PanelContext) {
   return stacked(
     {
       dataLinks: audit(`Memory ${clicked("operation")} operations`, { events: "memory_operation", filters: [where("operation", "=", clicked("operation"))] }),
@@ -226,17 +242,18 @@ function memoryOperations({ m, q, audit }: PanelContext) {
       title: "Memory operations by outcome",
       unit: units.OpsPerSecond,
       links: [drillDown("memoryErrors", "Memory errors by segment")],
+      lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.rate(m.memory.operations, { by: ["operation"], where: { status: "success" } }), "{{operation}} success"),
-      query(q.rate(m.memory.operations, { by: ["operation"], where: { status: "error" } }), "{{operation}} error"),
+      query(q.recorded(r.memory.operations, { by: ["operation"], where: { status: "success" } }), "{{operation}} success"),
+      query(q.recorded(r.memory.operations, { by: ["operation"], where: { status: "error" } }), "{{operation}} error"),
     ],
   );
 }
 
-function memoryErrors({ m, q, key }: DashboardContext) {
-  return table({ id: key("memoryErrors"), title: "Memory errors by operation and segment", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
-    instantQuery(`sort_desc(${q.increase(m.memory.operations, { by: ["operation", "segment"], where: { status: "error" }, window: "$__range" })})`),
+function memoryErrors({ r, q, key }: DashboardContext) {
+  return table({ id: key("memoryErrors"), title: "Memory errors by operation and segment", unit: units.Short, w: 24, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
+    instantQuery(`sort_desc(${q.recordedIncrease(r.memory.operations, { by: ["operation", "segment"], where: { status: "error" }, window: RANGE })})`),
   ]);
 }
 
@@ -258,21 +275,24 @@ function tokenUsage({ r, q, t, budget, key }: DashboardContext) {
 
 function tokensPerHour({ r, q, llm }: PanelContext) {
   const type = llm.labels.tokenType;
-  return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short, lint: lintExceptions.recordedPerJob }, [
-    query(`${q.recorded(r.llm.tokens, { by: [type] })} * 3600`, `{{${type}}}`),
+  return stacked({ id: 32, title: "Tokens per hour by type, last 24 h", unit: units.Short, description: "At the pace of the rate window, from the recorded token rates.", lint: lintExceptions.recordedPerJob }, [
+    query(`${q.recorded(r.llm.tokensByKind, { by: [type] })} * 3600`, `{{${type}}}`),
   ]).timeFrom("24h");
 }
 
-function runDurationHeatmap({ m, q }: PanelContext) {
-  return heatmap({ id: 33, title: "Agent run duration distribution", unit: units.Seconds }, [heatmapQuery(q.buckets(m.runs.duration))]);
+function runDurationHeatmap({ r, q }: PanelContext) {
+  return heatmap(
+    { id: 33, title: "Agent run duration distribution", unit: units.Seconds, description: "Runs ending per minute in each duration bucket, from the recorded bucket rates.", lint: lintExceptions.recordedPerJob },
+    [heatmapQuery(q.recordedBuckets(r.runs.duration, 60))],
+  );
 }
 
-function runsByOutcome({ m, q }: PanelContext) {
+function runsByOutcome({ r, q }: PanelContext) {
   return stacked(
-    { id: 34, title: "Agent runs: success vs failure", unit: units.OpsPerSecond, links: [drillDown("failedRuns", "Failed runs by agent")] },
+    { id: 34, title: "Agent runs: success vs failure", unit: units.OpsPerSecond, links: [drillDown("failedRuns", "Failed runs by agent")], lint: lintExceptions.recordedPerJob },
     [
-      query(q.rate(m.runs.runs, { where: { status: "success" } }), "success"),
-      query(q.rate(m.runs.runs, { by: ["status"], where: { status: { not: "success" } } }), "{{status}}"),
+      query(q.recorded(r.runs.runs, { by: [], where: { status: "success" } }), "success"),
+      query(q.recorded(r.runs.runs, { by: ["status"], where: { status: { not: "success" } } }), "{{status}}"),
     ],
   );
 }
@@ -283,36 +303,43 @@ function runsInProgress({ m, q }: PanelContext) {
   ]);
 }
 
-function failedRuns({ m, q, key }: DashboardContext) {
-  return table({ id: key("failedRuns"), title: "Failed agent runs by agent and outcome", unit: units.Short, zeroWhenEmpty: true }, [
-    instantQuery(`sort_desc(${q.increase(m.runs.runs, { by: ["agent", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
+function failedRuns({ r, q, key }: DashboardContext) {
+  return table({ id: key("failedRuns"), title: "Failed agent runs by agent and outcome", unit: units.Short, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
+    instantQuery(`sort_desc(${q.recordedIncrease(r.runs.runs, { by: ["agent", "status"], where: { status: { not: "success" } }, window: RANGE })})`),
   ]);
 }
 
-function llmCallsPerRun({ m, q }: PanelContext) {
-  const by = { by: ["agent"] } as const;
+function llmCallsPerRun({ r, q }: PanelContext) {
+  const by = { by: ["agent"], op: "max" } as const;
   return timeseries(
-    { id: 37, title: "LLM calls per agent run p50 / p95", unit: units.Short, description: "LLM calls made inside one run (`runs.run`), counted when the run ends." },
-    [query(q.quantile(0.5, m.runs.llmCalls, by), "{{agent}} p50"), query(q.quantile(0.95, m.runs.llmCalls, by), "{{agent}} p95")],
+    {
+      id: 37,
+      title: "LLM calls per agent run p50 / p95",
+      unit: units.Short,
+      description: "LLM calls made inside one run (`runs.run`), counted when the run ends; recorded per agent (worst job).",
+      lint: lintExceptions.recordedPerJob,
+    },
+    [query(q.recorded(r.runs.llmCalls.p50, by), "{{agent}} p50"), query(q.recorded(r.runs.llmCalls.p95, by), "{{agent}} p95")],
   );
 }
 
-function toolCallsPerRun({ m, q, t, key }: DashboardContext) {
-  const by = { by: ["agent"] } as const;
+function toolCallsPerRun({ r, q, t, key }: DashboardContext) {
+  const by = { by: ["agent"], op: "max" } as const;
   return timeseries(
     {
       id: key("runToolCalls"),
       title: "Tool calls per agent run p50 / p95",
       unit: units.Short,
-      description: "Tool calls made inside one run, counted when the run ends: an agent looping on its tools shows here first. The dashed line is the runaway-loop alert threshold.",
+      description: "Tool calls made inside one run, counted when the run ends: an agent looping on its tools shows here first. Recorded per agent (worst job). The dashed line is the runaway-loop alert threshold.",
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(q.quantile(0.5, m.runs.toolCalls, by), "{{agent}} p50"), query(q.quantile(0.95, m.runs.toolCalls, by), "{{agent}} p95")],
+    [query(q.recorded(r.runs.toolCalls.p50, by), "{{agent}} p50"), query(q.recorded(r.runs.toolCalls.p95, by), "{{agent}} p95")],
   )
     .thresholds(alertAbove(t.agentRunawayLoop.p95ToolCalls))
     .thresholdsStyle(thresholdLine());
 }
 
-function guardrailTrips({ m, q }: PanelContext) {
+function guardrailTrips({ r, q }: PanelContext) {
   return stacked(
     {
       id: 39,
@@ -320,7 +347,8 @@ function guardrailTrips({ m, q }: PanelContext) {
       unit: units.Short,
       description: "Input or output guardrails whose tripwire stopped an agent run (the OpenAI Agents SDK's, through openaiAgentsProcessor, or `runs.guardrailTripped`).",
       zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(q.increase(m.runs.guardrailTrips, { by: ["agent", "guardrail"], window: "1h" }), "{{agent}} {{guardrail}}")],
+    [query(q.recordedIncrease(r.runs.guardrailTrips, { by: ["agent", "guardrail"], window: "1h" }), "{{agent}} {{guardrail}}")],
   );
 }

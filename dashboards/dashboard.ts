@@ -9,6 +9,7 @@ import {
 } from "@grafana/grafana-foundation-sdk/dashboard";
 import { type DashboardKey, dashboardTitles, dashboardUids, type PanelKey, panels } from "../contract/ids.js";
 import { type AuditLogQuery, logql } from "../contract/logql.js";
+import { durationSeconds } from "../contract/duration.js";
 import type { DashboardsConfig } from "./config.js";
 import { logsDataLink } from "./explore.js";
 import { builtPanel, EXTENSION_ROW_ID, type PanelSource } from "./extensions.js";
@@ -64,7 +65,8 @@ export function dashboardBuilder(
 export function panelContext(c: DashboardsConfig, filters: readonly FilterVariable[]): PanelContext {
   const loki = c.datasources.loki.enabled ? c.datasources.loki.uid : undefined;
   const audit = (title: string, query: AuditLogQuery) => (loki ? [logsDataLink(title, loki, logql(query))] : []);
-  return { m: c.metrics, r: c.recorded, llm: c.llmSignals, t: c.thresholds, budget: c.budget, q: new Queries(filters, c.jobLabel), all: new Queries([], c.jobLabel), loki, audit };
+  const evaluation = durationSeconds(c.evaluationInterval, "evaluationInterval");
+  return { m: c.metrics, r: c.recorded, llm: c.llmSignals, t: c.thresholds, budget: c.budget, q: new Queries(filters, c.jobLabel, evaluation), all: new Queries([], c.jobLabel, evaluation), loki, audit };
 }
 
 /** A built-in dashboard with its uid, links and variables; its panels are added by the caller. */

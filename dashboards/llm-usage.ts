@@ -7,13 +7,16 @@
 import type { DashboardBuilder } from "@grafana/grafana-foundation-sdk/dashboard";
 import * as units from "@grafana/grafana-foundation-sdk/units";
 import { countedSeries, type LlmSignals } from "../contract/llm-signals.js";
+import type { Match } from "../contract/promql.js";
+import type { SourcedSeries } from "../contract/recorded.js";
 import { durationSeconds } from "../contract/duration.js";
 import type { DashboardsConfig } from "./config.js";
 import { where } from "../contract/logql.js";
 import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { drillDown } from "./navigation.js";
-import { alertAbove, alertBelow, instantQuery, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
+import { alertAbove, alertBelow, instantQuery, instantValue, query, stacked, stat, table, thresholdLine, timeseries } from "./panels.js";
 import { lintExceptions } from "./lint-exceptions.js";
+import { RANGE } from "./queries.js";
 import { type FilterVariable, instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 /** The texts that differ between the two sources of LLM signals. */
@@ -104,22 +107,34 @@ function callsOfClickedModel({ llm, audit }: PanelContext, failedOnly = false) {
   return audit(`LLM calls of ${clicked}`, { events: "llm_call", filters: failedOnly ? [model, where("status", "!=", "success")] : [model] });
 }
 
+/**
+ * Failed LLM requests: the request rate of the failed outcomes where every request carries its
+ * outcome (status), the recorded failures where only failures are marked (error_type).
+ */
+function failed({ r, llm }: PanelContext): { series: SourcedSeries; where: Readonly<Record<string, Match>> } {
+  return r.llm.errors ? { series: r.llm.errors, where: {} } : { series: r.llm.requests, where: llm.failed as Readonly<Record<string, Match>> };
+}
+
 function requestsByModel(x: PanelContext) {
-  const { llm, q } = x;
-  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond, dataLinks: callsOfClickedModel(x) }, [
-    query(q.rateOf(llm.requests, { by: [llm.labels.provider, llm.labels.model] }), byModel(llm)),
+  const { llm, r, q } = x;
+  return timeseries({ id: 4, title: "LLM requests by provider and model", unit: units.RequestsPerSecond, dataLinks: callsOfClickedModel(x), lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.llm.requests, { by: [llm.labels.provider, llm.labels.model] }), byModel(llm)),
   ]);
 }
 
 function errorsByModel(x: PanelContext) {
   const { llm, q } = x;
   const dataLinks = callsOfClickedModel(x, true);
-  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink], dataLinks, zeroWhenEmpty: true }, [
-    query(q.rateOf(llm.requests, { by: [llm.labels.provider, llm.labels.model], where: llm.failed }), byModel(llm)),
+  const f = failed(x);
+  return stacked({ id: 6, title: "LLM errors by provider and model", unit: units.RequestsPerSecond, links: [errorsLink], dataLinks, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(f.series, { by: [llm.labels.provider, llm.labels.model], where: f.where }), byModel(llm)),
   ]);
 }
 
-function errorRatio({ llm, q, t, key }: DashboardContext) {
+function errorRatio(x: DashboardContext) {
+  const { llm, r, q, t, key } = x;
+  const by = [llm.labels.provider, llm.labels.model];
+  const f = failed(x);
   return timeseries(
     {
       id: key("llmErrors"),
@@ -127,8 +142,9 @@ function errorRatio({ llm, q, t, key }: DashboardContext) {
       unit: units.PercentUnit,
       description: `${wording[llm.source].failed} / all LLM requests. The dashed line is the LLM error ratio alert threshold.`,
       links: [errorsLink],
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(q.ratioOf(llm.requests, llm.failed, { by: [llm.labels.provider, llm.labels.model] }), byModel(llm))],
+    [query(`${q.recorded(f.series, { by, where: f.where })} / ${q.recorded(r.llm.requests, { by })}`, byModel(llm))],
   )
     .thresholds(alertAbove(t.llmErrorRatio.max))
     .thresholdsStyle(thresholdLine());
@@ -156,12 +172,15 @@ function latencyPercentiles(x: DashboardContext) {
     .thresholdsStyle(thresholdLine());
 }
 
-function errorsByAgent({ llm, q, key }: DashboardContext) {
+function errorsByAgent(x: DashboardContext) {
+  const { llm, q, key } = x;
   const { provider, model, agent, operation } = llm.labels;
   const by = [provider, model, ...[agent ?? operation].filter((l) => l !== undefined), llm.outcome.label];
-  return table({ id: key("llmErrorsByAgent"), title: `LLM errors by provider, model, ${wording[llm.source].errorsBy}`, unit: units.Short, w: 24, zeroWhenEmpty: true }, [
-    instantQuery(`sort_desc(${q.increaseOf(llm.requests, { by, where: llm.failed, window: "$__range" })})`),
-  ]);
+  const f = failed(x);
+  return table(
+    { id: key("llmErrorsByAgent"), title: `LLM errors by provider, model, ${wording[llm.source].errorsBy}`, unit: units.Short, w: 24, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob },
+    [instantQuery(`sort_desc(${q.recordedIncrease(f.series, { by, where: f.where, window: RANGE })})`)],
+  );
 }
 
 /** The trailing-window total against its daily budget, the line the budget alert draws. */
@@ -180,24 +199,24 @@ function againstBudget(x: DashboardContext, kind: BudgetKind) {
     .thresholdsStyle(thresholdLine());
 }
 
-function tokensByModelAndType({ llm, q }: PanelContext) {
+function tokensByModelAndType({ llm, r, q }: PanelContext) {
   const { model, tokenType } = llm.labels;
-  return stacked({ id: 13, title: "Tokens per second by model and type", unit: units.Short }, [
-    query(q.rateOf(llm.tokens, { by: [model, tokenType] }), `{{${model}}} {{${tokenType}}}`),
+  return stacked({ id: 13, title: "Tokens per second by model and type", unit: units.Short, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.llm.tokens, { by: [model, tokenType] }), `{{${model}}} {{${tokenType}}}`),
   ]);
 }
 
 function costPerHour(x: PanelContext) {
-  const { m, q } = x;
-  return stacked({ id: 14, ...ours(x, { title: "Cost per hour by model" }), unit: units.Dollars }, [
-    query(q.increase(m.llm.cost, { by: ["model"], window: "1h" }), "{{model}}"),
+  const { r, q } = x;
+  return stacked({ id: 14, ...ours(x, { title: "Cost per hour by model", description: "Dollars in the trailing hour." }), unit: units.Dollars, lint: lintExceptions.recordedPerJob }, [
+    query(q.recordedIncrease(r.llm.costByModel, { by: ["model"], window: "1h" }), "{{model}}"),
   ]);
 }
 
 function costPerDay(x: PanelContext) {
-  const { m, q } = x;
-  return stacked({ id: 15, ...ours(x, { title: "Cost per day by model" }), unit: units.Dollars, w: 24 }, [
-    query(q.increase(m.llm.cost, { by: ["model"], window: "1d" }), "{{model}}"),
+  const { r, q } = x;
+  return stacked({ id: 15, ...ours(x, { title: "Cost per day by model", description: "Dollars in the trailing day, hourly." }), unit: units.Dollars, w: 24, lint: lintExceptions.recordedPerJob }, [
+    query(q.recordedIncrease(r.llm.costByModel, { by: ["model"], window: "1d" }), "{{model}}"),
   ]).interval("1h");
 }
 
@@ -252,12 +271,12 @@ function hoursUntil(x: DashboardContext, kind: BudgetKind, id: number) {
   const expr = `clamp_min((${b.limit} - ${x.all.recorded(b.recorded, { by: [] })}) / (${perHour}), 0)`;
   return stat(
     { id, ...b.text({ title: `Hours until the ${b.budget} is reached`, description: `At the pace of the last ${lookback}.` }), unit: units.Hours, w: 12, lint: lintExceptions.platformBudget },
-    [query(expr, kind)],
+    [instantValue(expr, kind)],
   ).thresholds(alertBelow(b.hours));
 }
 
 function unpricedTokens(x: DashboardContext) {
-  const { m, q, key } = x;
+  const { r, q, key } = x;
   return timeseries(
     {
       id: key("unpricedTokens"),
@@ -268,20 +287,22 @@ function unpricedTokens(x: DashboardContext) {
       }),
       unit: units.Short,
       zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(`${q.rate(m.llm.unpricedTokens, { by: ["provider", "model"] })} * 60`, "{{provider}} {{model}}")],
+    [query(`${q.recorded(r.llm.unpricedTokens, { by: ["provider", "model"] })} * 60`, "{{provider}} {{model}}")],
   );
 }
 
 function spendByTokenType(x: PanelContext) {
-  const { m, q } = x;
+  const { r, q } = x;
   return stacked(
     {
       id: 17,
-      ...ours(x, { title: "Spend per hour by token kind", description: "Uncached input (prompt), cache reads and writes, output (completion) and reasoning, each at its own rate." }),
+      ...ours(x, { title: "Spend per hour by token kind", description: "Uncached input (prompt), cache reads and writes, output (completion) and reasoning, each at its own rate, in the trailing hour." }),
       unit: units.Dollars,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(q.increase(m.llm.cost, { by: ["type"], window: "1h" }), "{{type}}")],
+    [query(q.recordedIncrease(r.llm.cost, { by: ["type"], window: "1h" }), "{{type}}")],
   );
 }
 
@@ -289,46 +310,60 @@ const inputKinds = ["prompt", "cache_read", "cache_write"] as const;
 const outputKinds = ["completion", "reasoning"] as const;
 
 function cacheHitRatio(x: PanelContext) {
-  const { m, q } = x;
+  const { r, q } = x;
   return timeseries(
-    { id: 31, ...ours(x, { title: "Cache hit ratio of input tokens by model", description: "Input tokens read from the prompt cache / all input tokens." }), unit: units.PercentUnit, w: 8 },
-    [query(q.ratio(m.llm.tokens, { type: "cache_read" }, { by: ["model"], where: { type: [...inputKinds] } }), "{{model}}")],
+    {
+      id: 31,
+      ...ours(x, { title: "Cache hit ratio of input tokens by model", description: "Input tokens read from the prompt cache / all input tokens." }),
+      unit: units.PercentUnit,
+      w: 8,
+      lint: lintExceptions.recordedPerJob,
+    },
+    [query(q.recordedRatio(r.llm.ownTokens, { type: "cache_read" }, { by: ["model"], where: { type: [...inputKinds] } }), "{{model}}")],
   );
 }
 
 function cacheSavings(x: PanelContext) {
-  const { m, q } = x;
+  const { r, q } = x;
   return stacked(
     {
       id: 32,
-      ...ours(x, { title: "Dollars saved by cache reads per hour", description: "What the tokens read from the cache would have cost as uncached input, less what they cost." }),
+      ...ours(x, { title: "Dollars saved by cache reads per hour", description: "What the tokens read from the cache in the trailing hour would have cost as uncached input, less what they cost." }),
       unit: units.Dollars,
       w: 8,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(q.increase(m.llm.cacheSavings, { by: ["model"], window: "1h" }), "{{model}}")],
+    [query(q.recordedIncrease(r.llm.cacheSavings, { by: ["model"], window: "1h" }), "{{model}}")],
   );
 }
 
 function reasoningShare(x: PanelContext) {
-  const { m, q } = x;
+  const { r, q } = x;
   return timeseries(
-    { id: 33, ...ours(x, { title: "Reasoning share of output tokens by model", description: "Reasoning tokens / all output tokens (completion and reasoning)." }), unit: units.PercentUnit, w: 8 },
-    [query(q.ratio(m.llm.tokens, { type: "reasoning" }, { by: ["model"], where: { type: [...outputKinds] } }), "{{model}}")],
+    {
+      id: 33,
+      ...ours(x, { title: "Reasoning share of output tokens by model", description: "Reasoning tokens / all output tokens (completion and reasoning)." }),
+      unit: units.PercentUnit,
+      w: 8,
+      lint: lintExceptions.recordedPerJob,
+    },
+    [query(q.recordedRatio(r.llm.ownTokens, { type: "reasoning" }, { by: ["model"], where: { type: [...outputKinds] } }), "{{model}}")],
   );
 }
 
-function timeToFirstToken({ llm, q, t, key }: DashboardContext) {
-  const by = { by: [llm.labels.provider, llm.labels.model] };
+function timeToFirstToken({ llm, r, q, t, key }: DashboardContext) {
+  const by = { by: [llm.labels.provider, llm.labels.model], op: "max" } as const;
   return timeseries(
     {
       id: key("timeToFirstToken"),
       title: "Time to first token p50 / p95 by model",
       unit: units.Seconds,
-      description: `${wording[llm.source].firstToken} The dashed line is the p95 alert threshold.`,
+      description: `${wording[llm.source].firstToken} Recorded per provider and model (worst job). The dashed line is the p95 alert threshold.`,
+      lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.quantile(0.5, llm.timeToFirstToken, by), byModel(llm, " p50")),
-      query(q.quantile(0.95, llm.timeToFirstToken, by), byModel(llm, " p95")),
+      query(q.recorded(r.llm.timeToFirstToken.p50, by), byModel(llm, " p50")),
+      query(q.recorded(r.llm.timeToFirstToken.p95, by), byModel(llm, " p95")),
     ],
   )
     .thresholds(alertAbove(t.llmTimeToFirstToken.p95Seconds))
@@ -336,10 +371,18 @@ function timeToFirstToken({ llm, q, t, key }: DashboardContext) {
 }
 
 function timePerOutputToken(x: PanelContext) {
-  const { m, q } = x;
-  const by = { by: ["provider", "model"] } as const;
+  const { r, q } = x;
+  const by = { by: ["provider", "model"], op: "max" } as const;
   return timeseries(
-    { id: 42, ...ours(x, { title: "Time per output token p50 / p95 by model", description: "Streaming calls: the time per output token after the first." }), unit: units.Seconds },
-    [query(q.quantile(0.5, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p50"), query(q.quantile(0.95, m.llm.timePerOutputToken, by), "{{provider}} {{model}} p95")],
+    {
+      id: 42,
+      ...ours(x, { title: "Time per output token p50 / p95 by model", description: "Streaming calls: the time per output token after the first, recorded per provider and model (worst job)." }),
+      unit: units.Seconds,
+      lint: lintExceptions.recordedPerJob,
+    },
+    [
+      query(q.recorded(r.llm.timePerOutputToken.p50, by), "{{provider}} {{model}} p50"),
+      query(q.recorded(r.llm.timePerOutputToken.p95, by), "{{provider}} {{model}} p95"),
+    ],
   );
 }

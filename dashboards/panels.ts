@@ -48,14 +48,23 @@ export interface PanelSpec {
 
 const prometheusDatasource = { type: "prometheus", uid: `\${${DATASOURCE_VARIABLE}}` };
 
+// A panel showing one value per series (table, bar chart, stat, gauge) sends instant queries:
+// Prometheus evaluates them once, at the end of the range, instead of at every step of it. A
+// timeseries or heatmap sends range queries.
+
 /** A range query drawn over time; `legend` is a Grafana legend format such as `{{agent}}`. */
 export function query(expr: string, legend = "__auto"): DataqueryBuilder {
   return new DataqueryBuilder().expr(expr).legendFormat(legend).range();
 }
 
-/** An instant query returned as a table (one row per series). */
+/** An instant query returned as a table (one row per series), for a table or a bar chart. */
 export function instantQuery(expr: string, legend = "__auto"): DataqueryBuilder {
   return new DataqueryBuilder().expr(expr).legendFormat(legend).instant().format(PromQueryFormat.Table);
+}
+
+/** An instant query returned as one value per series, for a stat or a gauge. */
+export function instantValue(expr: string, legend = "__auto"): DataqueryBuilder {
+  return new DataqueryBuilder().expr(expr).legendFormat(legend).instant().format(PromQueryFormat.TimeSeries);
 }
 
 /** Histogram buckets for a heatmap panel. */
@@ -110,15 +119,17 @@ export function stacked(spec: PanelSpec, queries: readonly DataqueryBuilder[]): 
   return timeseries(spec, queries).stacking(new common.StackingConfigBuilder().mode(common.StackingMode.Normal)).fillOpacity(40);
 }
 
+/** Current values, from instant queries (`instantValue`): no sparkline, since there is no range to draw. */
 export function stat(spec: PanelSpec, queries: readonly DataqueryBuilder[]): StatBuilder {
   return base(new StatBuilder(), spec, queries, { w: 4, h: 4 })
     .thresholds(neutral())
-    .graphMode(common.BigValueGraphMode.Area)
+    .graphMode(common.BigValueGraphMode.None)
     .colorMode(common.BigValueColorMode.Value)
     .textMode(common.BigValueTextMode.Auto)
     .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(["lastNotNull"]).values(false));
 }
 
+/** Current values, from instant queries (`instantValue`). */
 export function gauge(spec: PanelSpec, queries: readonly DataqueryBuilder[]): GaugeBuilder {
   return base(new GaugeBuilder(), spec, queries, { w: 6, h: 8 })
     .thresholds(neutral())

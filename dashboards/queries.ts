@@ -1,6 +1,18 @@
 // PromQL, written from catalog metrics and recorded series, never from name literals. A
 // `Queries` is bound to one dashboard's variables: every selector it writes is filtered by the
 // variables whose label the series carries, so no query filters by a label its series lacks.
+//
+// The built-in panels read recorded series (contract/recorded.ts) wherever they look at more than
+// a few minutes: `recorded` (a rate, or a recorded percentile combined with `op: "max"`: the worst
+// of the jobs and filtered values), `recordedRatio`, `recordedBuckets` (a heatmap) and
+// `recordedIncrease` (a count over a window). A panel over seven days then reads a few aggregated
+// series sampled at the rules' evaluation interval, not every raw series at the scrape interval.
+// The trade-off, at any range: a line is the rate over the rules' rate window (5m by default)
+// rather than Grafana's `$__rate_interval`, so over the last 15 minutes it is smoother and up to
+// one evaluation interval behind; and the `instance` variable does not narrow it (the rules keep
+// only the job). `rate`, `increase`, `quantile` ... over raw
+// series remain for instant queries over a short fixed window (a stat of the last 5 minutes) and
+// for the platform's own panels.
 import type { ResolvedMetric } from "@agent-observability/instrumentation/catalog";
 import { type Counted, countedSeries } from "../contract/llm-signals.js";
 import { type Match, type Matchers, matcher, matcherList, withMatchers } from "../contract/promql.js";
@@ -44,13 +56,21 @@ export interface CountedAggregation {
 /** The variable every rate panel uses: Grafana's scrape-aware window. */
 export const RATE_INTERVAL = "$__rate_interval";
 
+/** The dashboard's time range, for a table or bar chart of what happened in it. */
+export const RANGE = "$__range";
+
 export class Queries {
   /** `{{job}}` (or the configured job label) for a legend. */
   readonly jobLegend: string;
 
+  /**
+   * `evaluationSeconds` is the rules' evaluation interval: a recorded series has a sample that
+   * often, so a sum of its samples times it counts what the rates add up to.
+   */
   constructor(
     private readonly variables: readonly FilterVariable[],
     private readonly jobLabel: string,
+    private readonly evaluationSeconds: number = 60,
   ) {
     this.jobLegend = `{{${jobLabel}}}`;
   }
@@ -170,6 +190,33 @@ export class Queries {
     }
     const selector = this.selectRecorded(s, a.where);
     return a.by === undefined ? selector : aggregate(a.op ?? "sum", a.by, selector);
+  }
+
+  /** `bad / all` of a recorded rate, per `by`: an error ratio that reads no raw series. */
+  recordedRatio(s: RecordedSeries, bad: Readonly<Record<string, Match>>, a: Omit<RecordedAggregation, "op"> = {}): string {
+    const by = a.by ?? [];
+    return `${this.recorded(s, { by, where: { ...a.where, ...bad } })} / ${this.recorded(s, { by, ...(a.where && { where: a.where }) })}`;
+  }
+
+  /**
+   * What a recorded rate counted over `window` (`$__range` for a table of the dashboard's range,
+   * `1h` for a line of hourly counts): the sum of its samples over the window times the
+   * evaluation interval, per `by`. Not `increase()`, which is for counters: a rate is not one.
+   * It counts the events of the window shifted back by half the rate window, and misses those of
+   * evaluations Prometheus skipped; cheap, because it reads the aggregated series at the
+   * evaluation interval.
+   */
+  recordedIncrease(s: RecordedSeries, a: Omit<RecordedAggregation, "op"> & { readonly window: string }): string {
+    for (const label of a.by ?? []) {
+      if (!s.labels.includes(label)) throw new Error(`${s.record} has no label ${label} to group by`);
+    }
+    return `${sumBy(a.by, `sum_over_time(${this.selectRecorded(s, a.where)}[${a.window}])`)} * ${this.evaluationSeconds}`;
+  }
+
+  /** Recorded bucket rates per `le` times `scale` (e.g. 60: observations per minute in each bucket), for a heatmap. */
+  recordedBuckets(s: RecordedSeries, scale: number, where: Readonly<Record<string, Match>> = {}): string {
+    if (!s.labels.includes("le")) throw new Error(`${s.record} is not a histogram's bucket rates`);
+    return `${aggregate("sum", ["le"], this.selectRecorded(s, where))} * ${scale}`;
   }
 
   private keep(a: { readonly by?: readonly string[]; readonly perJob?: boolean }): string[] {

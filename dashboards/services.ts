@@ -8,11 +8,12 @@ import type { DashboardsConfig } from "./config.js";
 import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "../contract/ids.js";
 import { drillDown } from "./navigation.js";
-import { alertAbove, instantQuery, query, stacked, stat, steps, table, thresholdLine, timeseries, upDownMappings } from "./panels.js";
+import { alertAbove, instantQuery, instantValue, query, stacked, stat, steps, table, thresholdLine, timeseries, upDownMappings } from "./panels.js";
 import { prometheusSeries } from "../contract/prometheus-series.js";
 // The codes GRPCErrorRatioHigh counts as server failures, so the panel and the alert agree.
 import { grpcServerErrorCodes } from "../contract/promql.js";
 import { lintExceptions } from "./lint-exceptions.js";
+import { RANGE } from "./queries.js";
 import { instanceVariable, jobVariable, labelVariable } from "./variables.js";
 
 export function services(c: DashboardsConfig): DashboardBuilder {
@@ -53,13 +54,13 @@ export function services(c: DashboardsConfig): DashboardBuilder {
 const serverError = { re: "5.." } as const;
 const grpcServerErrors = { re: grpcServerErrorCodes.join("|") } as const;
 
-function httpRate({ m, q }: PanelContext) {
-  return timeseries({ id: 2, title: "HTTP request rate by route and method", unit: units.RequestsPerSecond }, [
-    query(q.rate(m.http.requests, { by: ["method", "route"] }), "{{method}} {{route}}"),
+function httpRate({ r, q }: PanelContext) {
+  return timeseries({ id: 2, title: "HTTP request rate by route and method", unit: units.RequestsPerSecond, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.http.requests, { by: ["method", "route"] }), "{{method}} {{route}}"),
   ]);
 }
 
-function httpErrorRatio({ m, q, t, key }: DashboardContext) {
+function httpErrorRatio({ r, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("httpErrors"),
@@ -67,43 +68,44 @@ function httpErrorRatio({ m, q, t, key }: DashboardContext) {
       unit: units.PercentUnit,
       description: "5xx responses / all responses, per job and per route. The dashed line is the HTTPErrorRatioHigh threshold (on each job).",
       links: [drillDown("httpServerErrors", "5xx by route and status code")],
+      lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.ratio(m.http.requests, { status_code: serverError }, { perJob: true }), `${q.jobLegend} all routes`),
-      query(q.ratio(m.http.requests, { status_code: serverError }, { by: ["route"] }), "{{route}}"),
+      query(q.recordedRatio(r.http.requests, { status_code: serverError }, { by: ["job"] }), "{{job}} all routes"),
+      query(q.recordedRatio(r.http.requests, { status_code: serverError }, { by: ["route"] }), "{{route}}"),
     ],
   )
     .thresholds(alertAbove(t.httpErrorRatio.max))
     .thresholdsStyle(thresholdLine());
 }
 
-function httpDuration({ m, q }: PanelContext) {
-  return timeseries({ id: 4, title: "HTTP duration p95 by route and method", unit: units.Seconds }, [
-    query(q.quantile(0.95, m.http.duration, { by: ["method", "route"] }), "{{method}} {{route}}"),
+function httpDuration({ r, q }: PanelContext) {
+  return timeseries({ id: 4, title: "HTTP duration p95 by route and method", unit: units.Seconds, description: "Recorded p95 (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.http.duration.p95, { by: ["method", "route"], op: "max" }), "{{method}} {{route}}"),
   ]);
 }
 
-function httpServerErrors({ m, q, key }: DashboardContext) {
-  return table({ id: key("httpServerErrors"), title: "HTTP 5xx by route, method and status code", unit: units.Short, zeroWhenEmpty: true }, [
+function httpServerErrors({ r, q, key }: DashboardContext) {
+  return table({ id: key("httpServerErrors"), title: "HTTP 5xx by route, method and status code", unit: units.Short, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
     instantQuery(
-      `sort_desc(${q.increase(m.http.requests, { by: ["route", "method", "status_code"], where: { status_code: serverError }, window: "$__range" })})`,
+      `sort_desc(${q.recordedIncrease(r.http.requests, { by: ["route", "method", "status_code"], where: { status_code: serverError }, window: RANGE })})`,
     ),
   ]);
 }
 
-function grpcRate({ m, q }: PanelContext) {
-  return timeseries({ id: 11, title: "gRPC request rate by service and method", unit: units.RequestsPerSecond }, [
-    query(q.rate(m.grpc.handled, { by: ["grpc_service", "grpc_method"] }), "{{grpc_service}}/{{grpc_method}}"),
+function grpcRate({ r, q }: PanelContext) {
+  return timeseries({ id: 11, title: "gRPC request rate by service and method", unit: units.RequestsPerSecond, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.grpc.handled, { by: ["grpc_service", "grpc_method"] }), "{{grpc_service}}/{{grpc_method}}"),
   ]);
 }
 
-function grpcByCode({ m, q }: PanelContext) {
-  return stacked({ id: 12, title: "gRPC requests by status code", unit: units.RequestsPerSecond }, [
-    query(q.rate(m.grpc.handled, { by: ["grpc_code"] }), "{{grpc_code}}"),
+function grpcByCode({ r, q }: PanelContext) {
+  return stacked({ id: 12, title: "gRPC requests by status code", unit: units.RequestsPerSecond, lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.grpc.handled, { by: ["grpc_code"] }), "{{grpc_code}}"),
   ]);
 }
 
-function grpcErrorRatio({ m, q, t, key }: DashboardContext) {
+function grpcErrorRatio({ r, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("grpcErrors"),
@@ -111,28 +113,29 @@ function grpcErrorRatio({ m, q, t, key }: DashboardContext) {
       unit: units.PercentUnit,
       description: `Server-side failures (${grpcServerErrorCodes.join(", ")}) / all RPCs. The dashed line is the GRPCErrorRatioHigh threshold.`,
       links: [drillDown("grpcErrorCodes", "gRPC errors by method and code")],
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(q.ratio(m.grpc.handled, { grpc_code: grpcServerErrors }, { by: ["grpc_service"] }), "{{grpc_service}}")],
+    [query(q.recordedRatio(r.grpc.handled, { grpc_code: grpcServerErrors }, { by: ["grpc_service"] }), "{{grpc_service}}")],
   )
     .thresholds(alertAbove(t.grpcErrorRatio.max))
     .thresholdsStyle(thresholdLine());
 }
 
-function grpcDuration({ m, q }: PanelContext) {
-  return timeseries({ id: 14, title: "gRPC duration p95 by method", unit: units.Seconds }, [
-    query(q.quantile(0.95, m.grpc.handling, { by: ["grpc_service", "grpc_method"] }), "{{grpc_service}}/{{grpc_method}}"),
+function grpcDuration({ r, q }: PanelContext) {
+  return timeseries({ id: 14, title: "gRPC duration p95 by method", unit: units.Seconds, description: "Recorded p95 (worst job).", lint: lintExceptions.recordedPerJob }, [
+    query(q.recorded(r.grpc.handling.p95, { by: ["grpc_service", "grpc_method"], op: "max" }), "{{grpc_service}}/{{grpc_method}}"),
   ]);
 }
 
-function grpcErrorCodes({ m, q, key }: DashboardContext) {
-  return table({ id: key("grpcErrorCodes"), title: "gRPC errors by method and code", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
+function grpcErrorCodes({ r, q, key }: DashboardContext) {
+  return table({ id: key("grpcErrorCodes"), title: "gRPC errors by method and code", unit: units.Short, w: 24, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
     instantQuery(
-      `sort_desc(${q.increase(m.grpc.handled, { by: ["grpc_service", "grpc_method", "grpc_code"], where: { grpc_code: { not: "OK" } }, window: "$__range" })})`,
+      `sort_desc(${q.recordedIncrease(r.grpc.handled, { by: ["grpc_service", "grpc_method", "grpc_code"], where: { grpc_code: { not: "OK" } }, window: RANGE })})`,
     ),
   ]);
 }
 
-function pipelineRuns({ m, q, t, key }: DashboardContext) {
+function pipelineRuns({ r, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("pipelineRuns"),
@@ -140,10 +143,11 @@ function pipelineRuns({ m, q, t, key }: DashboardContext) {
       unit: units.Short,
       description: "Successful runs, and failed runs per job and pipeline, in the trailing hour. The dashed line is the PipelineFailures threshold (on failures).",
       links: [drillDown("failedPipelines", "Failed runs by pipeline")],
+      lint: lintExceptions.recordedPerJob,
     },
     [
-      query(q.increase(m.pipelines.runs, { where: { status: "success" }, window: "1h" }), "success"),
-      query(q.increase(m.pipelines.runs, { by: ["pipeline"], perJob: true, where: { status: { not: "success" } }, window: "1h" }), `${q.jobLegend} {{pipeline}} failed`),
+      query(q.recordedIncrease(r.pipelines.runs, { by: [], where: { status: "success" }, window: "1h" }), "success"),
+      query(q.recordedIncrease(r.pipelines.runs, { by: ["job", "pipeline"], where: { status: { not: "success" } }, window: "1h" }), "{{job}} {{pipeline}} failed"),
     ],
   )
     .thresholds(alertAbove(t.pipelineFailures.perHour))
@@ -156,15 +160,15 @@ function pipelineDuration({ r, q }: PanelContext) {
   ]);
 }
 
-function failedPipelines({ m, q, key }: DashboardContext) {
-  return table({ id: key("failedPipelines"), title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24, zeroWhenEmpty: true }, [
-    instantQuery(`sort_desc(${q.increase(m.pipelines.runs, { by: ["pipeline", "status"], where: { status: { not: "success" } }, window: "$__range" })})`),
+function failedPipelines({ r, q, key }: DashboardContext) {
+  return table({ id: key("failedPipelines"), title: "Failed pipeline runs by pipeline and outcome", unit: units.Short, w: 24, zeroWhenEmpty: true, lint: lintExceptions.recordedPerJob }, [
+    instantQuery(`sort_desc(${q.recordedIncrease(r.pipelines.runs, { by: ["pipeline", "status"], where: { status: { not: "success" } }, window: RANGE })})`),
   ]);
 }
 
 function targetHealth({ q, key }: DashboardContext) {
   return stat({ id: key("targetHealth"), title: "Scrape target health", unit: units.NoUnit, w: 24, h: 6 }, [
-    query(q.selectPrometheus(prometheusSeries.up), "{{job}} {{instance}}"),
+    instantValue(q.selectPrometheus(prometheusSeries.up), "{{job}} {{instance}}"),
   ])
     .mappings(upDownMappings())
     .thresholds(steps([{ value: null, color: "red" }, { value: 1, color: "green" }]))
@@ -172,7 +176,7 @@ function targetHealth({ q, key }: DashboardContext) {
     .graphMode(common.BigValueGraphMode.None);
 }
 
-function instrumentationErrors({ m, q, t, key }: DashboardContext) {
+function instrumentationErrors({ r, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("instrumentationErrors"),
@@ -181,14 +185,15 @@ function instrumentationErrors({ m, q, t, key }: DashboardContext) {
       description: "Problems the instrumentation absorbed instead of throwing into the application. The dashed line is the alert threshold.",
       w: 12,
       zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(`${q.rate(m.self.instrumentationErrors, { by: ["reason"], perJob: true })} * 60`, `${q.jobLegend} {{reason}}`)],
+    [query(`${q.recorded(r.self.instrumentationErrors, { by: ["job", "reason"] })} * 60`, "{{job}} {{reason}}")],
   )
     .thresholds(alertAbove(t.instrumentationErrors.perMinute))
     .thresholdsStyle(thresholdLine());
 }
 
-function labelOverflow({ m, q, t, key }: DashboardContext) {
+function labelOverflow({ r, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("labelOverflow"),
@@ -197,14 +202,15 @@ function labelOverflow({ m, q, t, key }: DashboardContext) {
       description: "The cardinality guard at work: a label had more distinct values than its limit. The dashed line is the alert threshold.",
       w: 12,
       zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(`${q.rate(m.self.labelOverflow, { by: ["metric", "label"], perJob: true })} * 60`, `${q.jobLegend} {{metric}} {{label}}`)],
+    [query(`${q.recorded(r.self.labelOverflow, { by: ["job", "metric", "label"] })} * 60`, "{{job}} {{metric}} {{label}}")],
   )
     .thresholds(alertAbove(t.labelOverflow.perMinute))
     .thresholdsStyle(thresholdLine());
 }
 
-function seriesOverflow({ m, q, t, key }: DashboardContext) {
+function seriesOverflow({ r, q, t, key }: DashboardContext) {
   return timeseries(
     {
       id: key("seriesOverflow"),
@@ -214,8 +220,9 @@ function seriesOverflow({ m, q, t, key }: DashboardContext) {
         "A metric reached its series limit (2,000 label combinations by default): new combinations fold into one series whose labels are all __overflow__. The dashed line is the alert threshold.",
       w: 12,
       zeroWhenEmpty: true,
+      lint: lintExceptions.recordedPerJob,
     },
-    [query(`${q.rate(m.self.seriesOverflow, { by: ["metric"], perJob: true })} * 60`, `${q.jobLegend} {{metric}}`)],
+    [query(`${q.recorded(r.self.seriesOverflow, { by: ["job", "metric"] })} * 60`, "{{job}} {{metric}}")],
   )
     .thresholds(alertAbove(t.seriesOverflow.perMinute))
     .thresholdsStyle(thresholdLine());

@@ -7,7 +7,7 @@ import type { DashboardsConfig } from "./config.js";
 import { where } from "../contract/logql.js";
 import { dashboard, type DashboardContext, type PanelContext, row, withClosingRows } from "./dashboard.js";
 import { panels } from "../contract/ids.js";
-import { instantQuery, query, stat, steps, table, thresholdLine, timeseries } from "./panels.js";
+import { instantQuery, instantValue, query, stat, steps, table, thresholdLine, timeseries } from "./panels.js";
 import { lintExceptions } from "./lint-exceptions.js";
 import { instanceVariable, jobVariable, recordedLabelVariable } from "./variables.js";
 
@@ -51,7 +51,7 @@ function budgetRemaining({ r, q, key }: DashboardContext) {
       w: 24,
       h: 5,
     },
-    [query(q.recorded(r.slo.budgetRemaining), "{{slo}}")],
+    [instantValue(q.recorded(r.slo.budgetRemaining), "{{slo}}")],
   ).thresholds(budgetSteps());
 }
 

@@ -88,8 +88,6 @@ export type ExtraAlertSource = ExtraAlert | ((c: RulesConfig) => ExtraAlert);
 
 export interface RulesConfig extends SharedConfig {
   readonly evaluator: Evaluator;
-  /** Interval of every rule group (Prometheus and Grafana). */
-  readonly evaluationInterval: Duration;
   readonly slos: readonly SloSpec[];
   readonly runbookBaseUrl: string;
   readonly grafana: GrafanaSettings;
@@ -100,7 +98,6 @@ export interface RulesConfig extends SharedConfig {
 
 export interface RulesConfigInput extends SharedConfigInput {
   readonly evaluator?: Evaluator;
-  readonly evaluationInterval?: Duration;
   readonly slos?: readonly SloSpec[];
   readonly runbookBaseUrl?: string;
   readonly grafana?: Partial<GrafanaSettings>;

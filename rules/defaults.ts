@@ -1,4 +1,5 @@
 // The defaults of the rules' own settings (the shared ones are in contract/defaults.ts).
+import { DEFAULT_EVALUATION_INTERVAL } from "../contract/defaults.js";
 import type { AlertmanagerSettings, Evaluator, GrafanaSettings, ReceiverSpec } from "./config.js";
 
 /**
@@ -20,7 +21,7 @@ export const defaultReceivers: readonly ReceiverSpec[] = [
 
 export const rulesDefaults = {
   evaluator: "prometheus",
-  evaluationInterval: "1m",
+  evaluationInterval: DEFAULT_EVALUATION_INTERVAL,
   runbookBaseUrl: "https://runbooks.example.com/agent-observability",
   grafana: {
     url: "http://localhost:3000",

@@ -3,7 +3,7 @@
 import type { RulesConfig } from "./config.js";
 import { increase, quantile, rate, selector, sumBy } from "./promql.js";
 import { matchers } from "../contract/promql.js";
-import { type RecordedSeries, recordedSeriesOf, type SourcedSeries } from "../contract/recorded.js";
+import { allRecordedSeries, type RecordedSeries, recordedSeriesOf, type SourcedSeries } from "../contract/recorded.js";
 import { domainFiles, type RuleFile } from "./rule-files.js";
 
 export interface RecordingRule {
@@ -30,6 +30,8 @@ export function recordingRuleFor(series: SourcedSeries): RecordingRule {
       return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric, s.where, s.suffix), s.window)) };
     case "quantile":
       return { record: series.record, expr: quantile(s.quantile, s.metric, series.labels, s.window) };
+    case "buckets":
+      return { record: series.record, expr: sumBy(series.labels, rate(selector(s.metric, {}, "_bucket"), s.window)) };
     case "ratio": {
       const of = (values: readonly string[]) => sumBy(series.labels, rate(`${s.metric.name}${matchers({ [s.label]: values })}`, s.window));
       return { record: series.record, expr: `${of(s.good)} / ${of(s.total)}` };
@@ -37,19 +39,13 @@ export function recordingRuleFor(series: SourcedSeries): RecordingRule {
   }
 }
 
-/** One group per domain with its rate, ratio and quantile series, plus the budget windows. */
+/** One group per domain with its rate, ratio, quantile and bucket series, plus the budget windows. */
 export function recordingGroups(c: RulesConfig): RuleGroup<RecordingRule>[] {
   const recorded = recordedSeriesOf(c);
   const groups: RuleGroup<RecordingRule>[] = [];
   for (const [domain, entries] of Object.entries(recorded)) {
     if (domain === "slo" || domain === "budget") continue;
-    const rules: RecordingRule[] = [];
-    const walk = (value: unknown): void => {
-      if (typeof value !== "object" || value === null) return;
-      if ("record" in value && isSourced(value as RecordedSeries)) rules.push(recordingRuleFor(value as SourcedSeries));
-      else for (const child of Object.values(value)) walk(child);
-    };
-    walk(entries);
+    const rules = allRecordedSeries(entries).filter(isSourced).map(recordingRuleFor);
     const file = domainFiles[domain as Exclude<keyof typeof domainFiles, "slo">];
     groups.push({ name: `${c.namespace}-${file}-recording`, file, rules });
   }

@@ -1,4 +1,4 @@
-// promtool tests for the recording rules: every rate, ratio and quantile series, the budget
+// promtool tests for the recording rules: every rate, ratio, quantile and bucket series, the budget
 // windows, and each SLO's series. Inputs are chosen so Prometheus computes the expected values
 // exactly (whole increments, 50 % error ratios, windows that start and end on a sample), which
 // lets the tests compare them exactly. They run on the config's test clock (scenario.ts).
@@ -55,11 +55,16 @@ function expectation(c: RulesConfig, clock: TestClock, s: SourcedSeries): Sample
     return [...groups].map(([key, count]) => ({ labels: key, value: count * (PER_STEP / clock.step) }));
   }
   if (src.kind === "ratio") return [{ labels: `${s.record}${labelText(pick(labels, s.labels))}`, value: 0.5 }];
-  // Every observation lands in the second bucket, (b0, b1]; Prometheus interpolates linearly in it.
-  const [b0 = 0, b1 = 0] = src.metric.buckets ?? [];
-  const count = 1;
-  const rank = src.quantile * count;
-  return [{ labels: `${s.record}${labelText(pick(labels, s.labels))}`, value: b0 + (b1 - b0) * (rank / count) }];
+  // Every observation lands in the second bucket, (b0, b1]: Prometheus interpolates linearly in
+  // it, and the buckets from b1 up count all of them.
+  const bounds = src.metric.buckets ?? [];
+  const [b0 = 0, b1 = 0] = bounds;
+  if (src.kind === "quantile") return [{ labels: `${s.record}${labelText(pick(labels, s.labels))}`, value: b0 + (b1 - b0) * src.quantile }];
+  const kept = pick(labels, s.labels.filter((l) => l !== "le"));
+  return [...bounds, Infinity].map((le) => ({
+    labels: `${s.record}${labelText({ ...kept, le: le === Infinity ? "+Inf" : String(le) })}`,
+    value: le >= b1 ? PER_STEP / clock.step : 0,
+  }));
 }
 
 /** A histogram's `_count` and `_sum` series the recorded rates read (the OpenTelemetry GenAI requests and tokens). */
@@ -97,7 +102,7 @@ function exprTest(t: Timing, record: string, samples: readonly Sample[]) {
 function domainTests(c: RulesConfig, t: Timing) {
   const sourced = allRecordedSeries(recordedSeriesOf(c)).filter((s): s is SourcedSeries => "source" in s);
   return {
-    name: "recorded rates, ratios and quantiles",
+    name: "recorded rates, ratios, quantiles and bucket rates",
     interval: testInterval(t.clock),
     input_series: inputsFor(c, sourced, t.samples),
     promql_expr_test: sourced.map((s) => exprTest(t, s.record, expectation(c, t.clock, s))),

@@ -9,7 +9,7 @@ import { alertDefinitions } from "./definitions.js";
 import { defaultSlos } from "./slo.js";
 import { validateRulesConfig } from "./validate.js";
 
-export const rulesKeys = [...sharedKeys, "evaluator", "evaluationInterval", "slos", "runbookBaseUrl", "grafana", "alertmanager", "extraAlerts"] as const;
+export const rulesKeys = [...sharedKeys, "evaluator", "slos", "runbookBaseUrl", "grafana", "alertmanager", "extraAlerts"] as const;
 
 const alertmanagerKeys = ["receivers", "routes", "groupBy", "timings", "criticalTimings", "watchdogTimings", "resolveTimeout", "smtp"] as const;
 
@@ -34,7 +34,6 @@ export function resolveRulesConfig(input: RulesConfigInput = {}, shared: SharedC
   const config: RulesConfig = {
     ...shared,
     evaluator: input.evaluator ?? d.evaluator,
-    evaluationInterval: input.evaluationInterval ?? d.evaluationInterval,
     slos: input.slos ?? defaultSlos,
     runbookBaseUrl: input.runbookBaseUrl ?? d.runbookBaseUrl,
     grafana: { ...d.grafana, ...input.grafana },

@@ -62,7 +62,9 @@ describe("every dashboard query", () => {
       const report = checkQuery(substituteVariables(q.expr), l9Known);
       expect(report.problems, q.expr).toEqual([]);
       for (const s of report.selectors) {
-        if (["up", "ALERTS"].includes(s.series) || standard.has(s.series.replace(/_(bucket|count|sum)$/, ""))) continue;
+        // A recorded series is named after its metric: `level:metric:operations`.
+        const metric = s.series.includes(":") ? s.series.split(":")[1]! : s.series;
+        if (["up", "ALERTS"].includes(s.series) || standard.has(metric.replace(/_(bucket|count|sum)$/, ""))) continue;
         expect(s.series, q.expr).toMatch(/(^|:)l9_/);
       }
     }
@@ -73,7 +75,7 @@ describe("every dashboard query", () => {
     const used = new Set(
       queries.flatMap((q) => checkQuery(substituteVariables(q.expr), known).selectors.map((s) => s.series)).filter((s) => recorded.has(s)),
     );
-    for (const s of [config.recorded.budget.tokens, config.recorded.budget.cost, config.recorded.slo.budgetRemaining, config.recorded.llm.duration.p95]) {
+    for (const s of [config.recorded.budget.tokens, config.recorded.budget.cost, config.recorded.slo.budgetRemaining, config.recorded.llm.duration.p95, config.recorded.tools.calls]) {
       expect(used, s.record).toContain(s.record);
     }
   });
@@ -114,7 +116,8 @@ describe("the query checker", () => {
     expect(problemsOf(`sum by (tool) (rate(${calls}{job=~"$job", status="error"}[$__rate_interval]))`, "{{tool}}")).toEqual([]);
     expect(problemsOf(`histogram_quantile(0.95, sum by (le, tool) (rate(${m.tools.duration.name}_bucket[5m])))`)).toEqual([]);
     expect(problemsOf(`rate(${m.tools.duration.name}_sum[5m]) / rate(${m.tools.duration.name}_count[5m])`)).toEqual([]);
-    expect(problemsOf(`max by (tool) (${config.recorded.tools.duration.p95.record}{job="a"})`)).toEqual([]);
+    expect(problemsOf(`max by (tool) (${config.recorded.tools.duration.p95.record}{job="a", agent="b"})`)).toEqual([]);
+    expect(problemsOf(`sum by (le) (${config.recorded.runs.duration.record}{job="a"})`)).toEqual([]);
     expect(problemsOf(`up{job="a", instance="b"} == 0`)).toEqual([]);
     expect(problemsOf(`count by (alertname) (ALERTS{alertstate="firing"})`)).toEqual([]);
   });
@@ -139,6 +142,9 @@ describe("the query checker", () => {
     expect(problemsOf(`sum by (tool) (sum by (agent) (rate(${calls}[5m])))`).join()).toMatch(/label tool is not on the series/);
     // recorded series keep only their listed labels: no instance
     expect(problemsOf(`${config.recorded.tools.duration.p95.record}{instance="x"}`).join()).toMatch(/no label instance/);
+    // ... and the recorded tool calls no status: a panel of outcomes reads the series that kept it
+    expect(problemsOf(`sum(${config.recorded.tools.calls.record}{status="error"})`).join()).toMatch(/no label status/);
+    expect(problemsOf(`sum(${config.recorded.tools.outcomes.record}{status="error"})`)).toEqual([]);
   });
 
   it("catches a value outside a label's closed set", () => {

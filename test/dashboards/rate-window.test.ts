@@ -54,6 +54,7 @@ describe("dashboards rate window", () => {
     const config = dashboardsConfig();
     expect(config.rateWindow).toBe(resolveRulesConfig().rateWindow);
     expect(config.recorded.tools.duration.p95.record).toMatch(/:p95_rate5m$/);
+    expect(config.recorded.runs.duration.record).toMatch(/_bucket:rate5m$/);
     expect(allRecordedSeries(config.recorded).map((s) => s.record)).toEqual(allRecordedSeries(recordedSeries(config.metrics)).map((s) => s.record));
   });
 

@@ -15,7 +15,7 @@ import { dashboardQueries } from "../support/dashboard-queries.js";
 import { substituteVariables } from "../support/template-vars.js";
 import { type LocalStack, startLocalStack, testProfile } from "../../local/index.js";
 import { alertDefinitions } from "../../rules/definitions.js";
-import { allRecordedSeries, recordedSeriesOf } from "../../contract/recorded.js";
+import { allRecordedSeries, recordedSeriesOf, type SourcedSeries } from "../../contract/recorded.js";
 import { dashboardUrl, runbookUrl } from "../../rules/alert.js";
 import { durationSeconds } from "../../contract/duration.js";
 import { run } from "../support/binaries.js";
@@ -215,8 +215,13 @@ describe("the local stack with the test profile", () => {
         problems.push(`${series.record}: no series`);
         continue;
       }
+      // Exactly the declared labels; a label the catalog marks optional (error_type on failures only) may be absent.
+      const optional = new Set(((series as Partial<SourcedSeries>).source?.metric.labels ?? []).filter((l) => l.optional).map((l) => l.name));
       const expectedLabels = [...series.labels].sort().join(",");
-      const odd = found.map((s) => Object.keys(s).filter((k) => k !== "__name__").sort().join(",")).filter((l) => l !== expectedLabels);
+      const odd = found
+        .map((s) => Object.keys(s).filter((k) => k !== "__name__"))
+        .filter((keys) => keys.some((k) => !series.labels.includes(k)) || series.labels.some((l) => !keys.includes(l) && !optional.has(l)))
+        .map((keys) => keys.sort().join(","));
       if (odd.length > 0) problems.push(`${series.record}: labels {${odd[0]}}, expected {${expectedLabels}}`);
     }
     expect(problems, `${problems.length} of ${recorded.length} recorded series`).toEqual([]);

@@ -46,13 +46,19 @@ describe("the rules with genAiSource otel", () => {
   it("record the LLM series from the standard histograms: requests and failures from _count, tokens from _sum", () => {
     const r = recordedSeriesOf(otel).llm;
     expect(r.requests.labels).toEqual(["job", "gen_ai_provider_name", "gen_ai_request_model"]);
-    expect(r.errors?.labels).toEqual(["job", "gen_ai_provider_name", "gen_ai_request_model", "error_type"]);
+    // The failures keep the operation too: the LLM errors table shows them by operation and error type.
+    expect(r.errors?.labels).toEqual(["job", "gen_ai_provider_name", "gen_ai_request_model", "gen_ai_operation_name", "error_type"]);
     expect(r.tokens.record).toBe("gen_ai_provider_name_gen_ai_request_model_gen_ai_token_type:gen_ai_client_token_usage_sum:rate5m");
     const rules = renderRuleFiles(otel)["prometheus/rules/llm.yml"]!;
-    expect(rules).toContain('sum by (job, gen_ai_provider_name, gen_ai_request_model, error_type) (rate(gen_ai_client_operation_duration_seconds_count{error_type!=""}[5m]))');
-    expect(rules).not.toMatch(/agent_llm_(requests|tokens|request_duration|time_to_first)/);
+    expect(rules).toContain('sum by (job, gen_ai_provider_name, gen_ai_request_model, gen_ai_operation_name, error_type) (rate(gen_ai_client_operation_duration_seconds_count{error_type!=""}[5m]))');
+    expect(rules).not.toMatch(/agent_llm_(requests|request_duration|time_to_first)/);
     expect(recordedSeriesOf(byDefault).llm.errors).toBeUndefined();
-    expect(allRecordedSeries(recordedSeriesOf(otel)).length).toBe(allRecordedSeries(recordedSeriesOf(byDefault)).length + 1);
+    // This project's tokens (cache reads, reasoning) get a series of their own by model and kind;
+    // over this project's metrics they are the signals' tokens, recorded once.
+    expect(r.ownTokens.record).toBe("model_type:agent_llm_tokens:rate5m");
+    const ours = recordedSeriesOf(byDefault).llm;
+    expect(ours.ownTokens).toBe(ours.tokens);
+    expect(allRecordedSeries(recordedSeriesOf(otel)).length).toBe(allRecordedSeries(recordedSeriesOf(byDefault)).length + 2);
   });
 });
 

@@ -24,14 +24,19 @@ describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
   const rules = recordingRules(renderRuleFiles(resolveRulesConfig({ namespace })));
 
   it("are named level:metric:operations after a catalog metric of the namespace", () => {
-    const bases = new Set(catalogEntries().map((e) => `${namespace}_${e.def.name.replace(/_total$/, "")}`));
+    // OpenTelemetry's names (the mcp domain's) carry no namespace.
+    const bases = new Set(catalogEntries().map((e) => `${e.def.standard ? "" : `${namespace}_`}${e.def.name.replace(/_total$/, "")}`));
     for (const s of series) {
       const [level, metric, operations] = s.record.split(":");
       expect(s.record).toMatch(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/);
       // Without a rateWindow the names are the ones dashboards have always queried: rate5m.
       expect(operations, s.record).toMatch(/^(rate5m|p(50|95|99)_rate5m|increase\w+|ratio(_rate\w+)?)$/);
       if (level === "slo") expect(metric).toMatch(new RegExp(`^${namespace}_`));
-      else expect(bases.has(metric!.replace(/_hit$/, "")), s.record).toBe(true);
+      else expect(bases.has(metric!.replace(/_hit$/, "").replace(/_(bucket|count|sum)$/, "")), s.record).toBe(true);
+      // The level names the labels kept besides job and le.
+      if (level !== "slo" && level !== "") expect(level, s.record).toBe(s.labels.filter((l) => l !== "job" && l !== "le").join("_") || "job");
+      // A histogram's buckets keep le, and nothing else does.
+      expect(s.labels.includes("le"), s.record).toBe(metric!.endsWith("_bucket"));
     }
     expect(new Set(series.map((s) => s.record)).size).toBe(series.length);
   });
@@ -60,14 +65,15 @@ describe.each(["agent", "l9"])("recorded series, namespace %s", (namespace) => {
           expect(rule.expr, s.record).toMatch(/^sum\(/);
           continue;
         }
-        const groupings = [...rule.expr.matchAll(/sum by \(([^)]*)\)/g)].map((g) => g[1]!.split(", ").filter((l) => l !== "le"));
+        // A percentile sums its buckets by the labels and le; only a bucket series keeps le.
+        const groupings = [...rule.expr.matchAll(/sum by \(([^)]*)\)/g)].map((g) => g[1]!.split(", ").filter((l) => l !== "le" || s.labels.includes("le")));
         expect(groupings.length, s.record).toBeGreaterThan(0);
         for (const labels of groupings) expect(labels, s.record).toEqual(s.labels);
       }
     }
   });
 
-  it("name every rate, ratio and quantile series after the configured rate window, and record them over it", () => {
+  it("name every rate, ratio and bucket series after the configured rate window, and record them over it", () => {
     const c = resolveRulesConfig({ namespace, rateWindow: "30s" });
     const short = allRecordedSeries(recordedSeriesOf(c)).filter((s): s is SourcedSeries => "source" in s);
     const byDefault = allRecordedSeries(recordedSeries(m)).filter((s): s is SourcedSeries => "source" in s);

@@ -37,7 +37,7 @@ function narrowsToFailures(m: LabelMatch): boolean {
   return outcome !== undefined && outcome.bad.some((v) => accepts(m, v)) && !outcome.good.some((v) => accepts(m, v));
 }
 
-/** A histogram quantile, a recorded percentile or ratio, or one vector divided by another. */
+/** A histogram quantile, a recorded percentile or ratio (`...:ratio_rate5m`), or one vector divided by another. */
 export function isQuantileOrRatio(expr: string): boolean {
   const substituted = substituteVariables(expr);
   const { top, errors } = parsePromQL(substituted);
@@ -49,7 +49,7 @@ export function isQuantileOrRatio(expr: string): boolean {
   };
   const found = (n: SyntaxNode): boolean =>
     (n.name === "FunctionCall" && substituted.slice(n.from, n.to).startsWith("histogram_quantile(")) ||
-    (n.name === "VectorSelector" && /:(p\d+_|[a-z_]*ratio)/.test(selectorOf(n, substituted).name ?? "")) ||
+    (n.name === "VectorSelector" && /:(p\d+_[a-z0-9_]*|[a-z0-9_]*ratio[a-z0-9_]*)$/.test(selectorOf(n, substituted).name ?? "")) ||
     (n.name === "BinaryExpr" && child(n, "Div") !== undefined && hasSelector(n.firstChild) && hasSelector(n.lastChild)) ||
     some(n, found);
   return found(top);

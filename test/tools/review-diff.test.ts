@@ -65,7 +65,7 @@ describe("npm run diff", () => {
   it("names exactly a committed threshold change and uncommitted panel, layout and catalog changes", () => {
     edit("contract/thresholds.ts", 'toolErrorRate: { perMinute: 0.5, for: "5m" }', 'toolErrorRate: { perMinute: 1, for: "5m" }');
     git("commit", "--quiet", "-am", "HighToolErrorRate at 1/min");
-    edit("dashboards/agent-operations.ts", '{ id: 7, title: "Top 10 tools by calls", unit: units.Short }', '{ id: 7, title: "Top tools by calls", unit: "ops" }');
+    edit("dashboards/agent-operations.ts", '{ id: 7, title: "Top 10 tools by calls", unit: units.Short,', '{ id: 7, title: "Top tools by calls", unit: "ops",');
     edit("dashboards/agent-operations.ts", ".withPanel(runsInProgress(x))\n    .withPanel(failedRuns(x))\n", ".withPanel(failedRuns(x))\n    .withPanel(runsInProgress(x))\n");
     edit(
       "dashboards/agent-operations.ts",
