@@ -3,7 +3,7 @@
 // Prometheus asks, and without) with values recorded between scrapes, the bytes that arrive, and
 // the heap kept per series.
 import { heapPerSeries } from "./heap.js";
-import { type Endpoint, type Scraped, serve } from "./http-scrape.js";
+import { type Scraped, serve } from "./http-scrape.js";
 import { type Figures, compareAll, median } from "./measure.js";
 import { catalogMix, type Mix } from "./mix.js";
 import type { Side, SideName } from "./side.js";
@@ -39,8 +39,8 @@ function per<T>(f: (name: SideName) => T): Record<SideName, T> {
 export async function atSize(size: number, rounds: number): Promise<SizeFigures> {
   const mix = catalogMix(size);
   const sides = per((name) => builders[name](mix));
-  const endpoints: Record<SideName, Endpoint> = per(() => undefined as unknown as Endpoint);
-  for (const name of names) endpoints[name] = await serve(sides[name].handler);
+  const served = await Promise.all(names.map((name) => serve(sides[name].handler)));
+  const endpoints = per((name) => served[names.indexOf(name)]!);
   try {
     let cursor = 0;
     const recordOn = (side: Side) => () => {

@@ -23,7 +23,7 @@ function check(arity: number, radices: number[], added: number[][], probes: numb
     const [a = 0, b = 0, c = 0, d = 0, e = 0] = ids;
     expect(index.find(a, b, c, d, e)).toBe(model.get(ids.join(",")) ?? -1);
   }
-  for (const [key, series] of model) expect(index.idsOf(series)).toEqual(key.split(",").map(Number));
+  for (const [key, series] of model) expect(key.split(",").map((_, label) => index.idAt(series, label))).toEqual(key.split(",").map(Number));
 }
 
 describe("series index", () => {

@@ -23,6 +23,12 @@ export function parsePromQL(expr: string): { top: SyntaxNode; errors: string[] }
   return { top: tree.topNode, errors };
 }
 
+/** Calls `f` on `n` and every node below it, depth first. */
+export function visit(n: SyntaxNode, f: (n: SyntaxNode) => void): void {
+  f(n);
+  for (let c = n.firstChild; c; c = c.nextSibling) visit(c, f);
+}
+
 export function children(n: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);

@@ -2,7 +2,7 @@
 // query itself: which series it reads over a range (a matrix selector re-reads every sample of
 // its window at each step of a range query), which labels of a recorded series it uses, and
 // whether a recorded rate is handed to a function meant for counters.
-import { child, children, parsePromQL, selectorOf, type SyntaxNode, unquote } from "./promql-tree.js";
+import { child, children, parsePromQL, selectorOf, type SyntaxNode, unquote, visit } from "./promql-tree.js";
 
 /** The functions that read a counter: over a recorded rate (not a counter) they compute nonsense. */
 const COUNTER_FUNCTIONS = new Set(["rate", "irate", "increase", "resets"]);
@@ -22,11 +22,6 @@ function parsed(expr: string): { top: SyntaxNode; text: (n: SyntaxNode) => strin
   const { top, errors } = parsePromQL(expr);
   if (errors.length > 0) throw new Error(`${expr}: ${errors.join("; ")}`);
   return { top, text: (n) => expr.slice(n.from, n.to) };
-}
-
-function visit(n: SyntaxNode, f: (n: SyntaxNode) => void): void {
-  f(n);
-  for (let c = n.firstChild; c; c = c.nextSibling) visit(c, f);
 }
 
 /** Every matrix selector of `expr` (variables already substituted): what it reads, under which function. */

@@ -52,7 +52,7 @@ export class SeriesIndex {
   /** The number of the series with these ids, or -1. Ids past the arity must be 0. */
   find(a: number, b: number, c: number, d: number, e: number): number {
     const composite = this.composite;
-    if (composite !== undefined) return composite.get((((a * this.r1 + b) * this.r2 + c) * this.r3 + d) * this.r4 + e) ?? -1;
+    if (composite !== undefined) return composite.get(this.keyOf(a, b, c, d, e)) ?? -1;
     const slots = this.slots;
     const ids = this.ids;
     const n = this.arity;
@@ -80,16 +80,16 @@ export class SeriesIndex {
     const at = series * this.arity;
     const tuple = [a, b, c, d, e];
     for (let i = 0; i < this.arity; i++) this.ids[at + i] = tuple[i]!;
-    if (this.composite !== undefined) this.composite.set((((a * this.r1 + b) * this.r2 + c) * this.r3 + d) * this.r4 + e, series);
+    if (this.composite !== undefined) this.composite.set(this.keyOf(a, b, c, d, e), series);
     // Kept at most half full, so probes stay short.
     else if (this.count * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(series);
     return series;
   }
 
-  /** The ids of series `series`, in label order. */
-  idsOf(series: number): number[] {
-    return Array.from(this.ids.subarray(series * this.arity, (series + 1) * this.arity));
+  /** The composite key of an id tuple, when the labels' bounds allow one. */
+  private keyOf(a: number, b: number, c: number, d: number, e: number): number {
+    return (((a * this.r1 + b) * this.r2 + c) * this.r3 + d) * this.r4 + e;
   }
 
   /** The id of label `label` of series `series`. */
